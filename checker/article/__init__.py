@@ -1,0 +1,1 @@
+"""Flattened article text -> ``Article`` model -> reStructuredText files (no Sphinx)."""

@@ -1,0 +1,1 @@
+"""Reference parsing, identifier checks, the rule set and link checking (no Sphinx)."""

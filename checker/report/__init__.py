@@ -1,0 +1,1 @@
+"""Findings -> text, JSON, JUnit, SARIF, GitHub, Markdown; baseline and policy (no Sphinx)."""

@@ -52,11 +52,16 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--baseline", type=Path, help="JSON baseline of known findings")
     report.add_argument("--fail-on", choices=("any", "new", "none"), default="any")
     report.add_argument(
-        "--max", action="append", default=[], metavar="RULE=N",
+        "--max",
+        action="append",
+        default=[],
+        metavar="RULE=N",
         help="fail when RULE has more than N findings (repeatable)",
     )
     report.add_argument(
-        "--min-severity", choices=("info", "warning", "error"), default="info",
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
         help="ignore findings below this severity",
     )
 

@@ -35,14 +35,13 @@ _COLUMNS = (
     "last_failure",
     "archive_url",
 )
-_CREATE = f"""
+_CREATE = """
 CREATE TABLE IF NOT EXISTS links (
     url TEXT PRIMARY KEY, status TEXT NOT NULL, observed TEXT NOT NULL,
     code INTEGER NOT NULL, info TEXT NOT NULL, detail TEXT, new_url TEXT,
     permanent INTEGER NOT NULL, private INTEGER NOT NULL, checked_at REAL NOT NULL,
     failures INTEGER NOT NULL, first_failure REAL, last_failure REAL, archive_url TEXT
-);
-PRAGMA user_version = {_SCHEMA_VERSION};
+)
 """
 _BATCH = 500  # SQLite's variable limit is higher, but this keeps statements small
 
@@ -96,9 +95,13 @@ class LinkCache:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            # Under the write lock, so a second process never sees a half-made schema.
+            conn.execute("BEGIN IMMEDIATE")
             if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
-                conn.execute("DROP TABLE IF EXISTS links")
-            conn.executescript(_CREATE)
+                conn.execute("DROP TABLE IF EXISTS links")  # an older layout: start over
+                conn.execute(_CREATE)
+                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            conn.execute("COMMIT")
         except sqlite3.DatabaseError:
             conn.close()
             raise

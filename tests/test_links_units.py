@@ -1,0 +1,136 @@
+"""The link checker's pure parts, on purpose-made inputs (no network)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.refs.links.anchors import find_anchor
+from checker.refs.links.history import History, advance, verdict
+from checker.refs.links.policy import AddressGuard, PrivateAddressError, _is_private, is_soft_404
+from checker.refs.links.probe import parse_retry_after
+from checker.refs.links.rules import RULES, summary_line
+from checker.refs.links.scheduler import HostScheduler, host_of
+from checker.refs.links.settings import DAY, LinkSettings
+from checker.refs.links.status import LinkResult, Status
+
+NOW = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("1", 1.0),
+        (" 120 ", 120.0),
+        ("Thu, 01 Jan 2026 00:00:30 GMT", 30.0),
+        ("Wed, 31 Dec 2025 23:00:00 GMT", 0.0),  # in the past: go now
+        ("soon", None),
+        ("-5", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_retry_after(value: str | None, seconds: float | None) -> None:
+    assert parse_retry_after(value, NOW) == seconds
+
+
+@pytest.mark.parametrize(
+    ("address", "private"),
+    [
+        ("127.0.0.2", True),
+        ("10.1.2.3", True),
+        ("192.168.0.1", True),
+        ("169.254.169.254", True),  # cloud metadata: link-local
+        ("::1", True),
+        ("fe80::1%eth0", True),
+        ("::ffff:10.0.0.1", True),
+        ("100.64.0.1", True),  # carrier-grade NAT
+        ("93.184.215.14", False),
+        ("2606:4700::1111", False),
+    ],
+)
+def test_private_ranges(address: str, private: bool) -> None:
+    assert _is_private(address) is private
+
+
+def test_guard_refuses_loopback_names() -> None:
+    with pytest.raises(PrivateAddressError, match="localhost"):
+        AddressGuard(allow_private=False).check("http://localhost:9/x")
+    assert AddressGuard(allow_private=True).check("http://localhost:9/x") is True
+
+
+@pytest.mark.parametrize(
+    ("src", "dst", "soft"),
+    [
+        ("http://h/papers/1", "http://h/", True),
+        ("http://h/papers/1", "http://h", True),
+        ("http://h/papers/1", "http://h/404.html", True),
+        ("http://h/papers/1", "http://h/errors/NotFound?from=x", True),
+        ("http://h/papers/1", "https://h/papers/1/", False),
+        ("http://h/", "https://h/", False),  # the front page moving to HTTPS
+        ("http://h/404-club", "http://h/404-club/", False),
+        ("http://h/old", "http://h/?lang=en", False),
+    ],
+)
+def test_soft_404(src: str, dst: str, soft: bool) -> None:
+    assert is_soft_404(src, dst) is soft
+
+
+def test_dead_rule_counts_failures_days_apart() -> None:
+    s = LinkSettings()
+    h = History()
+    for day, count in [(0, 1), (2.9, 1), (3, 2), (4, 2), (6, 3)]:
+        h = advance(h, Status.BROKEN, NOW + day * DAY, s)
+        assert h.failures == count
+    assert verdict(Status.TIMEOUT, h, s) is Status.DEAD
+    assert advance(h, Status.RATE_LIMITED, NOW, s) == h  # no evidence either way
+    assert advance(h, Status.REDIRECTED, NOW, s) == History()
+
+
+def test_scheduler_round_robin_and_limits() -> None:
+    urls = [f"http://a.test/{i}" for i in range(3)] + ["http://B.test:8080/x"]
+    sched = HostScheduler(urls, per_host=1)
+    first, second = sched.take(), sched.take()
+    assert first is not None and second is not None
+    assert (first.url, second.url) == ("http://a.test/0", "http://B.test:8080/x")
+    assert sched._pick(0.0) == (None, None)  # a.test is at its limit, b.test is empty
+    sched.finish(first)
+    third = sched.take()
+    assert third is not None and third.url == "http://a.test/1"
+    for job in (second, third):
+        sched.finish(job)
+    last = sched.take()
+    assert last is not None
+    sched.finish(last)
+    assert sched.take() is None  # all done: workers stop
+
+
+def test_scheduler_honours_host_wait() -> None:
+    clock = [0.0]
+    sched = HostScheduler(["http://a.test/1"], per_host=2, clock=lambda: clock[0])
+    job = sched.take()
+    assert job is not None
+    sched.retry(job, 5.0, host_wait=True)
+    assert sched._pick(4.9)[0] is None and sched._pick(4.9)[1] == pytest.approx(0.1)
+    assert sched._pick(5.0)[0] is job
+
+
+def test_host_of() -> None:
+    assert host_of("https://user:pw@Example.ORG:443/a") == "example.org:443"
+
+
+def test_find_anchor_across_chunks_and_charsets() -> None:
+    page = '<p>ά</p><h2 id="κεφάλαιο">x</h2>'.encode("iso-8859-7")
+    chunks = [page[i : i + 3] for i in range(0, len(page), 3)]
+    assert find_anchor(chunks, "%CE%BA%CE%B5%CF%86%CE%AC%CE%BB%CE%B1%CE%B9%CE%BF", "iso-8859-7")
+    assert not find_anchor([b"<p id='a'>"], "b", "no-such-codec")
+
+
+def test_rule_table_is_complete_and_summary() -> None:
+    assert all(rule.startswith("link-") for rule in RULES)
+    results = [
+        LinkResult("http://a/", Status.WORKING, ()),
+        LinkResult("http://b/", Status.BROKEN, ()),
+        LinkResult("http://c/", Status.WORKING, ()),
+    ]
+    assert summary_line(results) == "3 links: 2 working, 1 broken"
+    assert summary_line([]) == "0 links"

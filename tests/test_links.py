@@ -84,11 +84,15 @@ def test_statuses_of_common_answers(servers: Servers) -> None:
             "/": ok(),
             "/moved-away": redirect(302, "/errors/404.html"),
             "/errors/404.html": ok(),
+            "/to-ftp": redirect(302, "ftp://files.example.org/paper.pdf"),
+            "/%D0%9B%D0%B5%D0%B2": ok(),  # a non-ASCII path, as it arrives encoded
         }
     )
     names = [*s.routes, "/missing"]
-    results = by_url(check_links(uses(*(s.url(n) for n in names)), fast()))
+    results = by_url(check_links(uses(*(s.url(n) for n in names), s.url("/Лев")), fast()))
     got = {n: results[s.url(n)] for n in names}
+    assert results[s.url("/Лев")].status is Status.WORKING
+    assert got["/to-ftp"].status is Status.BROKEN and "not HTTP(S)" in got["/to-ftp"].info
 
     assert got["/ok"].status is Status.WORKING
     assert got["/ok"].code == 200
@@ -318,6 +322,8 @@ def test_allow_list_limits_what_is_checked(servers: Servers) -> None:
         ({"workers": 0}, "at least 1"),
         ({"read_timeout": 0}, "timeouts"),
         ({"per_host_rate": -1.0}, "rate"),
+        ({"headers": {"https://a/": "X-Key: 1"}}, "headers for 'https://a/'"),
+        ({"auth": {"https://a/": ("user",)}}, "user, password"),
     ],
 )
 def test_bad_settings_are_one_line_errors(changes: dict[str, object], message: str) -> None:
@@ -325,3 +331,12 @@ def test_bad_settings_are_one_line_errors(changes: dict[str, object], message: s
 
     with pytest.raises(InputError, match=message):
         LinkSettings(**changes)  # type: ignore[arg-type]
+
+
+def test_unusable_cache_location_is_a_one_line_error(tmp_path: Path) -> None:
+    from checker.errors import InputError
+
+    (tmp_path / "file").write_text("not a folder")
+    settings = fast(cache_path=tmp_path / "file" / "links.sqlite")
+    with pytest.raises(InputError, match="cannot use the link cache"):
+        check_links(uses("http://127.0.0.1:9/"), settings)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from checker.refs.links.anchors import find_anchor
@@ -114,6 +117,17 @@ def test_scheduler_honours_host_wait() -> None:
     assert sched._pick(5.0)[0] is job
 
 
+def test_scheduler_spaces_requests_at_the_per_host_rate() -> None:
+    clock = [0.0]
+    urls = ["http://a.test/1", "http://a.test/2", "http://b.test/1"]
+    sched = HostScheduler(urls, per_host=5, rate=4.0, clock=lambda: clock[0])
+    first, other = sched._pick(0.0)[0], sched._pick(0.0)[0]
+    assert first is not None and other is not None and other.host == "b.test"
+    assert sched._pick(0.1) == (None, pytest.approx(0.15))  # a.test: 4 per second
+    second = sched._pick(0.25)[0]
+    assert second is not None and second.url == "http://a.test/2"
+
+
 def test_host_of() -> None:
     assert host_of("https://user:pw@Example.ORG:443/a") == "example.org:443"
 
@@ -134,3 +148,34 @@ def test_rule_table_is_complete_and_summary() -> None:
     ]
     assert summary_line(results) == "3 links: 2 working, 1 broken"
     assert summary_line([]) == "0 links"
+
+
+def test_linkcheck_style_outputs(tmp_path: Path) -> None:
+    from checker.refs.links.output import write_linkcheck_outputs
+    from checker.refs.model import Location
+
+    results = [
+        LinkResult(
+            "http://b/", Status.BROKEN, (Location("docs/z.rst", 4), Location("docs/a.rst", 9)),
+            code=404, info="HTTP 404 Not Found",
+        ),
+        LinkResult("http://a/", Status.WORKING, (Location("docs/a.rst", 2),), code=200),
+        LinkResult(
+            "http://c/", Status.REDIRECTED, (Location("docs/a.rst", 9),), code=301,
+            new_url="http://c/new",
+        ),
+    ]  # fmt: skip
+    write_linkcheck_outputs(results, tmp_path)
+    lines = (tmp_path / "output.json").read_text().splitlines()
+    assert [json.loads(line)["uri"] for line in lines] == [
+        "http://a/", "http://b/", "http://c/", "http://b/",
+    ]  # fmt: skip
+    assert json.loads(lines[0]) == {
+        "filename": "docs/a.rst", "lineno": 2, "status": "working", "code": 200,
+        "uri": "http://a/", "info": "",
+    }  # fmt: skip
+    assert (tmp_path / "output.txt").read_text() == (
+        "docs/a.rst:9: [broken] http://b/: HTTP 404 Not Found\n"
+        "docs/a.rst:9: [redirected] http://c/: http://c/new\n"
+        "docs/z.rst:4: [broken] http://b/: HTTP 404 Not Found\n"
+    )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...errors import InputError
 from .history import History
 from .settings import DAY, LinkSettings
 from .status import FAILURES, SUCCESSES, Detail, Status
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS links (
     failures INTEGER NOT NULL, first_failure REAL, last_failure REAL, archive_url TEXT
 )
 """
+_OPEN_TRIES = 20
 _BATCH = 500  # SQLite's variable limit is higher, but this keeps statements small
 
 
@@ -80,20 +83,40 @@ class LinkCache:
 
     @classmethod
     def open(cls, path: Path) -> LinkCache:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """Open (or create) the cache; a folder or file we cannot use is an InputError."""
         try:
-            return cls(cls._connect(path))
-        except sqlite3.DatabaseError:
-            # Not a database (truncated, overwritten): a cache may simply start over.
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            return cls(cls._connect(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return cls(cls._connect(path))
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:
+                # Not a database (truncated, overwritten): a cache may simply start over.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                return cls(cls._connect(path))
+        except (OSError, sqlite3.Error) as err:
+            raise InputError(f"cannot use the link cache {path}: {err}") from None
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
+        # SQLite skips the busy handler in a few spots (switching to WAL while
+        # another connection sets it up), so "locked" gets a few more tries here.
+        for attempt in range(_OPEN_TRIES):
+            try:
+                return LinkCache._connect_once(path)
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or attempt == _OPEN_TRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _connect_once(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             # Under the write lock, so a second process never sees a half-made schema.
             conn.execute("BEGIN IMMEDIATE")

@@ -41,6 +41,10 @@ class TooManyRedirectsError(Exception):
     pass
 
 
+class UnsupportedRedirectError(Exception):
+    pass
+
+
 class _Answer(NamedTuple):
     """The last response of a (possibly redirected) request, already closed."""
 
@@ -110,6 +114,8 @@ class Prober:
                 return Outcome(Status.BROKEN, info=str(err), detail=Detail.REDIRECT_LOOP)
             except TooManyRedirectsError as err:
                 return Outcome(Status.BROKEN, info=str(err), detail=Detail.TOO_MANY_REDIRECTS)
+            except UnsupportedRedirectError as err:
+                return Outcome(Status.BROKEN, info=str(err))
             except requests.Timeout as err:
                 return Outcome(Status.TIMEOUT, info=_short(err))
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as err:
@@ -118,7 +124,7 @@ class Prober:
                 continue
             except requests.RequestException as err:
                 return Outcome(Status.BROKEN, info=_short(err), detail=Detail.MALFORMED)
-            if method == "HEAD" and answer.code >= 400 and answer.code not in _HEAD_IS_FINAL:
+            if method == "HEAD" and not _head_is_enough(answer):
                 continue
             break
         if answer is None:
@@ -195,6 +201,8 @@ class Prober:
                     _release(response)
                     target = urljoin(response.url, location).partition("#")[0]
                     chain.append((code, target))
+                    if urlsplit(target).scheme.lower() not in ("http", "https"):
+                        raise UnsupportedRedirectError(f"redirects to {target}, not HTTP(S)")
                     if target in seen:
                         hops = " -> ".join(t for _, t in chain)
                         raise RedirectLoopError(f"redirect loop: {url} -> {hops}")
@@ -228,6 +236,13 @@ class Prober:
             left -= len(chunk)
             if left <= 0 or time.monotonic() > deadline:
                 return
+
+
+def _head_is_enough(answer: _Answer) -> bool:
+    """Whether a HEAD answer settles the check (else GET is tried)."""
+    if answer.code < 400 or answer.code in _HEAD_IS_FINAL:
+        return True
+    return answer.code == 503 and bool(answer.retry_after)  # "come back later" is for GET too
 
 
 def _release(response: requests.Response) -> None:

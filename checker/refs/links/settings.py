@@ -102,6 +102,14 @@ class LinkSettings:
                 re.compile(pattern)
             except re.error as err:
                 raise InputError(f"link checker: bad regex {pattern!r}: {err}") from None
+        for prefix, headers in self.headers.items():
+            if not isinstance(headers, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+            ):
+                raise InputError(f"link checker: headers for {prefix!r} must map names to strings")
+        for prefix, credentials in self.auth.items():
+            if not (isinstance(credentials, (tuple, list)) and len(credentials) == 2):
+                raise InputError(f"link checker: auth for {prefix!r} must be (user, password)")
         # Tuples, not lists: the settings are shared read-only between threads.
         object.__setattr__(self, "ignore", tuple(self.ignore))
         object.__setattr__(self, "allow", tuple(self.allow))

@@ -16,6 +16,7 @@ from test_links_support import (
     reset,
     serving,
     slow,
+    stall,
     status,
 )
 
@@ -154,9 +155,11 @@ def test_every_place_of_a_url_is_kept(servers: Servers) -> None:
 
 def test_timeout_and_connection_reset(servers: Servers) -> None:
     s = servers("127.0.0.1")
-    s.routes.update({"/slow": slow(1.5), "/reset": reset})
+    s.routes.update({"/slow": slow(1.5), "/reset": reset, "/stall": stall})
     settings = fast(read_timeout=0.3, retries=1)
-    got = by_url(check_links(uses(s.url("/slow"), s.url("/reset")), settings))
+    urls = uses(s.url("/slow"), s.url("/reset"), s.url("/stall#anchor"))
+    got = by_url(check_links(urls, settings))
+    assert got[s.url("/stall#anchor")].status is Status.TIMEOUT  # hung while reading the body
     assert got[s.url("/slow")].status is Status.TIMEOUT
     assert s.count("/slow") == 2  # retried once, HEAD only: a timeout does not try GET
     assert got[s.url("/reset")].status is Status.FAILING

@@ -228,3 +228,16 @@ def test_threads_share_the_cache(servers: Servers, tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert failures == []
+
+
+def test_no_archive_look_up_for_a_missing_anchor(servers: Servers, tmp_path: Path) -> None:
+    site = servers("127.0.0.1")
+    api = servers("127.0.0.2")
+    site.routes["/page"] = ok(b"<h1 id='top'>x</h1>")
+    gone, anchor = site.url("/gone"), site.url("/page#nowhere")
+    api.routes["/available"] = archive_api({gone: "http://archive.invalid/gone", anchor: "x"})
+    settings = settings_for(tmp_path, archive_url=api.url("/available"))
+    results = {r.url: r for r in check_links(uses(gone, anchor), settings)}
+    assert results[gone].archive_url == "http://archive.invalid/gone"
+    assert results[anchor].archive_url is None
+    assert api.count("/available") == 1

@@ -142,6 +142,18 @@ def slow(seconds: float) -> Route:
     return route
 
 
+def stall(h: Handler) -> None:
+    """Start a page, then stop sending (a server that hangs mid-body)."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "100000")
+    h.end_headers()
+    with contextlib.suppress(OSError):
+        h.wfile.write(b"<html><body><p>start")
+        time.sleep(1.5)
+    h.close_connection = True
+
+
 def reset(h: Handler) -> None:
     """Drop the connection with a TCP reset, before any response."""
     h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,26 @@ def test_linkcheck_style_outputs(tmp_path: Path) -> None:
         "docs/a.rst:9: [redirected] http://c/: http://c/new\n"
         "docs/z.rst:4: [broken] http://b/: HTTP 404 Not Found\n"
     )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("tty", "progress", "shown"), [(True, True, True), (False, True, False), (True, False, False)]
+)
+def test_progress_bar_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, progress: bool, shown: bool
+) -> None:
+    from checker.refs.links.check import check_links
+    from checker.refs.model import LinkUse, Location
+
+    stream = _Terminal() if tty else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    # Two URLs that need no server: refused as private, so no request is made.
+    uses = [LinkUse(f"http://127.0.0.1:9/{i}", Location("a.rst")) for i in range(2)]
+    results = check_links(uses, LinkSettings(progress=progress))
+    assert {r.status for r in results} == {Status.UNCHECKED}
+    assert ("checking links" in stream.getvalue()) is shown

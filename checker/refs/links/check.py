@@ -14,8 +14,9 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import requests
 
@@ -36,8 +37,8 @@ __all__ = ["LinkResult", "LinkSettings", "check_links", "link_findings", "summar
 JITTER = 0.5
 #: archive look-ups are few; a small pool keeps them from serialising
 ARCHIVE_WORKERS = 4
-#: statuses worth an archived copy
-_ARCHIVE_FOR = frozenset({Status.DEAD, Status.BROKEN})
+#: broken links whose page may still exist, or never did: no archived copy helps
+_NO_ARCHIVE_FOR = frozenset({Detail.ANCHOR_MISSING, Detail.MALFORMED})
 #: no verdict worth keeping: check again next run
 _NOT_CACHED = frozenset({Status.RATE_LIMITED, Status.UNCHECKED, Status.IGNORED})
 
@@ -132,7 +133,7 @@ def _run_workers(
     return outcomes
 
 
-def _progress(total: int, settings: LinkSettings):  # type: ignore[no-untyped-def]
+def _progress(total: int, settings: LinkSettings) -> AbstractContextManager[Any]:
     """A tqdm bar on a terminal; a do-nothing context elsewhere (CI logs stay clean)."""
     if not (settings.progress and total and sys.stderr.isatty()):
         return nullcontext(None)
@@ -161,24 +162,37 @@ def _from_cache(url: str, uses: _Uses, entry: CacheEntry) -> LinkResult:
     )
 
 
+def _wants_archive(result: LinkResult) -> bool:
+    """Dead links, and broken ones whose page is gone, deserve an archived copy."""
+    if result.status is Status.DEAD:
+        return True
+    return result.status is Status.BROKEN and result.detail not in _NO_ARCHIVE_FOR
+
+
 def _add_archives(results: dict[str, LinkResult], settings: LinkSettings) -> None:
     """Fill ``archive_url`` of dead and broken links from the availability API."""
     api = settings.archive_url
-    wanted = [r for r in results.values() if r.status in _ARCHIVE_FOR and not r.archive_url]
+    wanted = [r for r in results.values() if _wants_archive(r) and not r.archive_url]
     if not api or not wanted:
         return
     local = threading.local()
+    sessions: list[requests.Session] = []
 
     def find(result: LinkResult) -> tuple[str, str | None]:
         if not hasattr(local, "session"):
             local.session = requests.Session()
             local.session.headers["User-Agent"] = settings.user_agent
+            sessions.append(local.session)
         return result.url, lookup_archive(local.session, api, result.url, settings.timeout)
 
-    with ThreadPoolExecutor(max_workers=ARCHIVE_WORKERS) as pool:
-        for url, archived in pool.map(find, wanted):
-            if archived:
-                results[url] = replace(results[url], archive_url=archived)
+    try:
+        with ThreadPoolExecutor(max_workers=ARCHIVE_WORKERS) as pool:
+            for url, archived in pool.map(find, wanted):
+                if archived:
+                    results[url] = replace(results[url], archive_url=archived)
+    finally:
+        for session in sessions:
+            session.close()
 
 
 def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkResult]:
@@ -222,7 +236,7 @@ def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkRes
                 entry.history if entry else History(), outcome.status, now, settings
             )
             result = _result(url, grouped[url], outcome, histories[url], now, settings)
-            if entry and entry.archive_url and result.status in _ARCHIVE_FOR:
+            if entry and entry.archive_url and _wants_archive(result):
                 result = replace(result, archive_url=entry.archive_url)
             results[url] = result
         _add_archives(results, settings)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from urllib3.exceptions import ReadTimeoutError
 
 from .anchors import find_anchor, wants_anchor_check
 from .policy import AddressGuard, PrivateAddressError, is_paywalled, is_soft_404, request_options
@@ -231,11 +232,17 @@ class Prober:
         """The body in chunks, never past ``max_body_bytes`` nor the read timeout."""
         deadline = time.monotonic() + self.settings.read_timeout
         left = self.settings.max_body_bytes
-        for chunk in response.iter_content(_CHUNK):
-            yield chunk[:left]
-            left -= len(chunk)
-            if left <= 0 or time.monotonic() > deadline:
-                return
+        try:
+            for chunk in response.iter_content(_CHUNK):
+                yield chunk[:left]
+                left -= len(chunk)
+                if left <= 0 or time.monotonic() > deadline:
+                    return
+        except requests.ConnectionError as err:
+            # requests reports a read timeout mid-body as a connection error.
+            if err.args and isinstance(err.args[0], ReadTimeoutError):
+                raise requests.ReadTimeout(str(err.args[0])) from err
+            raise
 
 
 def _head_is_enough(answer: _Answer) -> bool:

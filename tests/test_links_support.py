@@ -119,6 +119,14 @@ def head_refused(code: int = 405) -> Route:
     return route
 
 
+def loops_on_head(h: Handler) -> None:
+    """HEAD redirects to itself forever; GET answers 200 (linkcheck has this case too)."""
+    if h.command == "HEAD":
+        h.reply(302, b"", {"Location": h.path})
+    else:
+        h.reply(200, b"fine")
+
+
 def rate_limited_once(retry_after: str) -> Route:
     """429 with ``Retry-After`` on the first request, 200 afterwards."""
     calls = Counter[str]()

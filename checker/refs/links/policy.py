@@ -125,8 +125,9 @@ def request_options(
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
     }
-    headers.update(settings.headers.get("*", {}))
-    headers.update(_prefix_value(url, settings.headers) or {})
+    # As linkcheck_request_headers: "*" is the fallback when no prefix matches.
+    specific = _prefix_value(url, settings.headers)
+    headers.update(specific if specific is not None else settings.headers.get("*", {}))
     auth = _prefix_value(url, settings.auth)
     return headers, ((str(auth[0]), str(auth[1])) if auth else None)
 

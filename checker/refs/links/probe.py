@@ -111,14 +111,23 @@ class Prober:
                     info=f"host {host} not found ({err.strerror})",
                     detail=Detail.HOST_NOT_FOUND,
                 )
-            except RedirectLoopError as err:
-                return Outcome(Status.BROKEN, info=str(err), detail=Detail.REDIRECT_LOOP)
-            except TooManyRedirectsError as err:
-                return Outcome(Status.BROKEN, info=str(err), detail=Detail.TOO_MANY_REDIRECTS)
+            except (RedirectLoopError, TooManyRedirectsError) as err:
+                if method == "HEAD":  # some servers loop on HEAD only: ask with GET
+                    answer, error = None, str(err)
+                    continue
+                detail = (
+                    Detail.REDIRECT_LOOP
+                    if isinstance(err, RedirectLoopError)
+                    else Detail.TOO_MANY_REDIRECTS
+                )
+                return Outcome(Status.BROKEN, info=str(err), detail=detail)
             except UnsupportedRedirectError as err:
                 return Outcome(Status.BROKEN, info=str(err))
             except requests.Timeout as err:
                 return Outcome(Status.TIMEOUT, info=_short(err))
+            except requests.exceptions.SSLError as err:
+                # A certificate the client rejects is an answer, not a hiccup.
+                return Outcome(Status.BROKEN, info=f"TLS error: {_short(err)}")
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as err:
                 # Some servers drop the connection on HEAD: GET may still work.
                 answer, error = None, _short(err)

@@ -65,7 +65,8 @@ class LinkSettings:
     ignore: tuple[str, ...] = ()
     #: when not empty, only URLs matching one of these regexes are checked
     allow: tuple[str, ...] = ()
-    #: URL prefix (or ``"*"`` for every URL) -> extra request headers
+    #: URL prefix -> extra request headers (the longest matching prefix wins;
+    #: ``"*"`` applies when none matches, as ``linkcheck_request_headers``)
     headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: URL prefix -> (user, password) for HTTP basic auth
     auth: Mapping[str, tuple[str, str]] = field(default_factory=dict)

@@ -146,7 +146,8 @@ class Prober:
     ) -> Outcome:
         code = answer.code
         what = f"HTTP {code} {answer.reason}".rstrip()
-        retry = parse_retry_after(answer.retry_after, self.settings.now())
+        # Wall-clock time, not settings.now: an HTTP date is the server's real clock.
+        retry = parse_retry_after(answer.retry_after, time.time())
         if code == 429 or (code == 503 and retry is not None):
             return Outcome(Status.RATE_LIMITED, code, what, retry_after=retry, private=private)
         if code in (401, 402, 403) and (

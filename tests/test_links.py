@@ -356,3 +356,20 @@ def test_https_to_a_plain_http_server_is_broken(servers: Servers) -> None:
     url = s.url("/ok").replace("http://", "https://")
     (result,) = check_links(uses(url), fast())
     assert result.status is Status.BROKEN and result.info.startswith("TLS error")
+
+
+def test_resolver_redirects_are_how_dois_work(servers: Servers) -> None:
+    s = servers("127.0.0.1")
+    s.routes.update(
+        {
+            "/10.1000/182": redirect(302, "/publisher/article-182"),
+            "/publisher/article-182": ok(),
+            "/10.1000/moved": redirect(301, "/publisher/article-182"),
+        }
+    )
+    settings = fast(resolver_hosts=("127.0.0.1",))
+    got = by_url(check_links(uses(s.url("/10.1000/182"), s.url("/10.1000/moved")), settings))
+    doi = got[s.url("/10.1000/182")]
+    assert doi.status is Status.WORKING and doi.new_url == s.url("/publisher/article-182")
+    assert got[s.url("/10.1000/moved")].status is Status.REDIRECTED  # permanent: still news
+    assert link_findings([doi]) == []

@@ -74,6 +74,9 @@ def test_guard_refuses_loopback_names() -> None:
         ("http://h/", "https://h/", False),  # the front page moving to HTTPS
         ("http://h/404-club", "http://h/404-club/", False),
         ("http://h/old", "http://h/?lang=en", False),
+        ("http://h/index.html", "https://h/", False),  # the front page by its file name
+        ("http://h/Default.aspx", "https://h/", False),
+        ("http://h/news/index.html", "https://h/", True),
     ],
 )
 def test_soft_404(src: str, dst: str, soft: bool) -> None:
@@ -204,3 +207,13 @@ def test_progress_bar_only_on_a_terminal(
     results = check_links(uses, LinkSettings(progress=progress))
     assert {r.status for r in results} == {Status.UNCHECKED}
     assert ("checking links" in stream.getvalue()) is shown
+
+
+def test_default_host_tables() -> None:
+    from checker.refs.links.policy import is_paywalled, is_resolver
+
+    settings = LinkSettings()
+    assert is_paywalled("https://www.jstor.org/stable/123", settings)
+    assert not is_paywalled("https://notjstor.org/x", settings)
+    assert is_resolver("https://doi.org/10.1000/182", settings)
+    assert not is_resolver("https://example.org/", LinkSettings(resolver_hosts=()))

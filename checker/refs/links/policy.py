@@ -16,12 +16,15 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from .hosts import host_matches
 from .settings import LinkSettings
 from .status import Detail, Outcome, Status
 
 _HTTP_SCHEMES = frozenset({"http", "https"})
 #: words in a redirect target that betray an error page served with 200
 _SOFT_404_MARKERS = ("/404", "notfound", "not-found", "not_found")
+#: file names of front pages: a redirect from them to "/" is no soft 404
+_INDEX_NAMES = frozenset({"index", "default", "home", "main"})
 
 
 class UrlFilter:
@@ -134,8 +137,17 @@ def request_options(
 
 def is_paywalled(url: str, settings: LinkSettings) -> bool:
     """Whether ``url``'s host is (a subdomain of) a host listed as paywalled."""
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == h or host.endswith("." + h) for h in settings.paywalled_hosts)
+    return host_matches(url, settings.paywalled_hosts)
+
+
+def is_resolver(url: str, settings: LinkSettings) -> bool:
+    """Whether ``url`` is on an identifier resolver (doi.org ...) that redirects by design."""
+    return host_matches(url, settings.resolver_hosts)
+
+
+def _is_index_page(path: str) -> bool:
+    """``index.html``, ``default.aspx``, ``home.php`` ...: the front page by another name."""
+    return "/" not in path and path.split(".", 1)[0].lower() in _INDEX_NAMES
 
 
 def is_soft_404(original: str, final: str) -> bool:
@@ -145,7 +157,8 @@ def is_soft_404(original: str, final: str) -> bool:
     and then 200 hide a broken link behind a success.
     """
     src, dst = urlsplit(original), urlsplit(final)
-    if src.path.strip("/") and not dst.path.strip("/") and not dst.query:
+    path = src.path.strip("/")
+    if path and not dst.path.strip("/") and not dst.query and not _is_index_page(path):
         return True
     target = final.lower()
     source = original.lower()

@@ -20,7 +20,14 @@ import requests
 from urllib3.exceptions import ReadTimeoutError
 
 from .anchors import find_anchor, wants_anchor_check
-from .policy import AddressGuard, PrivateAddressError, is_paywalled, is_soft_404, request_options
+from .policy import (
+    AddressGuard,
+    PrivateAddressError,
+    is_paywalled,
+    is_resolver,
+    is_soft_404,
+    request_options,
+)
 from .settings import LinkSettings
 from .status import Detail, Outcome, Status
 
@@ -178,12 +185,22 @@ class Prober:
         if answer.chain and _normalise(answer.url) != _normalise(req_url):
             codes = [c for c, _ in answer.chain]
             new_url = answer.url + (f"#{fragment}" if fragment else "")
+            permanent = all(c in PERMANENT_CODES for c in codes)
+            if not permanent and is_resolver(req_url, self.settings):
+                # doi.org -> publisher: the resolver doing its job; keep the DOI link.
+                return Outcome(
+                    Status.WORKING,
+                    code,
+                    f"resolves to {new_url}",
+                    new_url=new_url,
+                    private=private,
+                )
             return Outcome(
                 Status.REDIRECTED,
                 codes[-1],
                 " -> ".join(map(str, codes)) + f" to {new_url}",
                 new_url=new_url,
-                permanent=all(c in PERMANENT_CODES for c in codes),
+                permanent=permanent,
                 private=private,
             )
         return Outcome(Status.WORKING, code, what, private=private)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...errors import InputError
+from .hosts import PAYWALLED_HOSTS, RESOLVER_HOSTS
 
 DAY = 86_400.0  #: seconds in a day; TTLs and the dead rule are given in days
 
@@ -73,7 +74,9 @@ class LinkSettings:
     #: fetch pages whose URL has ``#fragment`` and look for the id / name
     check_anchors: bool = True
     #: hosts (and their subdomains) where 401/402/403 means "paywalled", not broken
-    paywalled_hosts: tuple[str, ...] = ()
+    paywalled_hosts: tuple[str, ...] = PAYWALLED_HOSTS
+    #: identifier resolvers (doi.org ...) whose temporary redirects are expected
+    resolver_hosts: tuple[str, ...] = RESOLVER_HOSTS
     #: a Wayback-style availability API, e.g. ``https://archive.org/wayback/available``
     archive_url: str | None = None
     #: request private, loopback and link-local addresses (off: CI must not probe its LAN)
@@ -114,7 +117,8 @@ class LinkSettings:
         # Tuples, not lists: the settings are shared read-only between threads.
         object.__setattr__(self, "ignore", tuple(self.ignore))
         object.__setattr__(self, "allow", tuple(self.allow))
-        object.__setattr__(self, "paywalled_hosts", tuple(h.lower() for h in self.paywalled_hosts))
+        for name in ("paywalled_hosts", "resolver_hosts"):
+            object.__setattr__(self, name, tuple(h.lower() for h in getattr(self, name)))
         if self.cache_path is not None:
             object.__setattr__(self, "cache_path", Path(self.cache_path))
 

@@ -373,3 +373,10 @@ def test_resolver_redirects_are_how_dois_work(servers: Servers) -> None:
     assert doi.status is Status.WORKING and doi.new_url == s.url("/publisher/article-182")
     assert got[s.url("/10.1000/moved")].status is Status.REDIRECTED  # permanent: still news
     assert link_findings([doi]) == []
+
+
+def test_unknown_host_is_broken() -> None:
+    # RFC 6761: .invalid never resolves, so this needs no network and sends nothing.
+    (result,) = check_links(uses("http://no-such-host.invalid/page"), fast())
+    assert result.status is Status.BROKEN and result.detail is Detail.HOST_NOT_FOUND
+    assert "no-such-host.invalid not found" in result.info

@@ -36,6 +36,10 @@ PERMANENT_CODES = frozenset({301, 308})
 #: HEAD answers a GET would only repeat; any other 4xx/5xx may be a HEAD that
 #: is refused (405, 403, 501) or lies (404 on HEAD, 200 on GET): ask with GET
 _HEAD_IS_FINAL = frozenset({401, 402, 407, 410, 429})
+#: resolver answers that mean the name does not exist (others may pass)
+_NO_SUCH_HOST = frozenset(
+    getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name)
+)
 #: a body this small is read to the end, so the connection goes back to the pool
 _SMALL_BODY = 64 * 1024
 _CHUNK = 16 * 1024
@@ -113,6 +117,8 @@ class Prober:
                 )
             except socket.gaierror as err:
                 host = urlsplit(req_url).hostname
+                if err.errno not in _NO_SUCH_HOST:  # the resolver failed, not the name
+                    return Outcome(Status.FAILING, info=f"cannot resolve {host}: {err.strerror}")
                 return Outcome(
                     Status.BROKEN,
                     info=f"host {host} not found ({err.strerror})",

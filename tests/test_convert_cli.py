@@ -11,7 +11,8 @@ import pytest
 
 from checker.cli import main
 
-from .conftest import PROJECT, SEED
+PROJECT = Path(__file__).resolve().parent.parent
+SEED = PROJECT / "docs" / "_article" / "leon-trotsky.txt"
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

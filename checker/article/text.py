@@ -8,6 +8,7 @@ never the words that carry meaning (see :func:`match_phrase`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -34,6 +35,11 @@ def is_small_number(token: str) -> bool:
     return NUMBER_RE.match(token) is not None
 
 
+@functools.lru_cache(maxsize=512)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.split())
+
+
 def match_phrase(words: Sequence[str], start: int, phrase: str) -> int:
     """Match ``phrase`` at ``words[start:]``; return the number of words consumed, or 0.
 
@@ -41,7 +47,7 @@ def match_phrase(words: Sequence[str], start: int, phrase: str) -> int:
     words may be skipped only when they are stopwords, and at least one word
     must match, so "for the" cannot match an empty span.
     """
-    wanted = phrase.split()
+    wanted = _phrase_words(phrase)
     i = start
     matched = 0
     for word in wanted:
@@ -56,8 +62,10 @@ def match_phrase(words: Sequence[str], start: int, phrase: str) -> int:
 def find_phrase(words: Sequence[str], phrase: str, start: int = 0, end: int | None = None) -> int:
     """Index of the first match of ``phrase`` in ``words[start:end]``, or -1."""
     stop = len(words) if end is None else end
+    vocabulary = set(_phrase_words(phrase))
     for i in range(start, stop):
-        if match_phrase(words, i, phrase):
+        # a match consumes words[i], so it must be one of the phrase's words
+        if words[i] in vocabulary and match_phrase(words, i, phrase):
             return i
     return -1
 

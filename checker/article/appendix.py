@@ -121,7 +121,6 @@ class AppendixRenderer:
             "   .. rubric:: Bibliography",
             "",
             ".. bibliography::",
-            "   :all:",
             '   :filter: not keywords % "further reading"',
             "",
         ]
@@ -132,8 +131,8 @@ class AppendixRenderer:
             return render_span(self.analysis.body, section.start, section.end)
         return [
             ".. bibliography::",
-            "   :all:",
             '   :filter: keywords % "further reading"',
+            "   :labelprefix: F",
             "",
         ]
 

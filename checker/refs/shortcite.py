@@ -153,10 +153,11 @@ class ShortCiteIndex:
             for suffix, entry in self._by_year.get(cite.year, ())
             if names_match(cite, entry.creators)
         ]
-        if cite.suffix:
-            exact = [entry for suffix, entry in candidates if suffix == cite.suffix]
-            if exact or any(suffix for suffix, _ in candidates):
-                return exact
+        # like harv, the year suffix is part of the anchor: "2014" names the
+        # entry of 2014, not 2014b; a suffix only the cite has is forgiven
+        exact = [entry for suffix, entry in candidates if suffix == cite.suffix]
+        if exact or any(suffix for suffix, _ in candidates):
+            return exact
         return [entry for _, entry in candidates]
 
 

@@ -98,7 +98,7 @@ def test_macros_parentheses_comments_and_latex(tmp_path):
     text = (
         "@comment{ignored @book{not, title={x}} }\n"
         '@string{rl = "Routledge"}\n'
-        "@preamble{ \"\\newcommand{\\noop}[1]{}\" }\n"
+        '@preamble{ "\\newcommand{\\noop}[1]{}" }\n'
         '@book(paren, author = "van Heijenoort, Jean", title = "Trotsky in Exile (1929)",\n'
         "  publisher = rl, year = 1978, note = {Fish \\& Chips})\n"
     )
@@ -122,8 +122,9 @@ def test_parsed_once_and_reread_after_a_change(tmp_path):
 
 
 def test_ten_thousand_entries(tmp_path):
-    text = "".join(book(f"k{i}", title=f"Title {i}", year=str(1900 + i % 100))
-                   for i in range(10_000))
+    text = "".join(
+        book(f"k{i}", title=f"Title {i}", year=str(1900 + i % 100)) for i in range(10_000)
+    )
     bib = load_bibliography(_write(tmp_path, text))
     assert len(bib.entries) == 10_000 and bib.problems == []
     assert bib.entries[-1].line == 9_999 * 7 + 1  # book() writes 7 lines

@@ -40,13 +40,18 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"bib": GOOD + book("swain2017", year="2017", publisher="Routledge Classics")},
         {"bib": GOOD + book("swain2006", title="Trotsky", year="2006")},
     ),
-    ("short-cite-unresolved", {"bib": GOOD, "notes": ["Swain 2015, p. 211."]},
-     {"bib": GOOD, "notes": ["Swain 2014, p. 211."]}),
+    (
+        "short-cite-unresolved",
+        {"bib": GOOD, "notes": ["Swain 2015, p. 211."]},
+        {"bib": GOOD, "notes": ["Swain 2014, p. 211."]},
+    ),
     (
         "short-cite-ambiguous",
         {"bib": GOOD + book("swain2014b", title="Another Book"), "notes": ["Swain 2014, p. 1."]},
-        {"bib": GOOD + book("swain2014b", title="Another Book", year="2014b"),
-         "notes": ["Swain 2014, p. 1."]},
+        {
+            "bib": GOOD + book("swain2014b", title="Another Book", year="2014b"),
+            "notes": ["Swain 2014, p. 1."],
+        },
     ),
     ("missing-title", {"bib": book(title=None)}, SWAIN),
     ("missing-author", {"bib": book(author=None)}, {"bib": book(author=None, editor="Swain, G.")}),
@@ -67,12 +72,21 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"bib": book(type="online", publisher=None)},
         {"bib": book(type="online", publisher=None, url="https://example.org/")},
     ),
-    ("page-needed", {"bib": GOOD, "notes": ["Swain 2014."]},
-     {"bib": GOOD, "notes": ["Swain 2014, p. 211."]}),
-    ("accessdate-without-url", {"bib": book(urldate="2013-07-01")},
-     {"bib": book(urldate="2013-07-01", url="https://example.org/")}),
-    ("incomplete-date", {"bib": book(urldate="May", url="https://example.org/")},
-     {"bib": book(urldate="May 2013", url="https://example.org/")}),
+    (
+        "page-needed",
+        {"bib": GOOD, "notes": ["Swain 2014."]},
+        {"bib": GOOD, "notes": ["Swain 2014, p. 211."]},
+    ),
+    (
+        "accessdate-without-url",
+        {"bib": book(urldate="2013-07-01")},
+        {"bib": book(urldate="2013-07-01", url="https://example.org/")},
+    ),
+    (
+        "incomplete-date",
+        {"bib": book(urldate="May", url="https://example.org/")},
+        {"bib": book(urldate="May 2013", url="https://example.org/")},
+    ),
     ("bad-date", {"bib": book(date="31 February 2001")}, {"bib": book(date="28 February 2001")}),
     ("future-date", {"bib": book(year="2031")}, {"bib": book(year="2027")}),
     (
@@ -85,15 +99,27 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"bib": book(url="https://example.org/", urldate="2013-07-01")},
         {"bib": book(url="https://example.org/", urldate="2015-07-01")},
     ),
-    ("generic-title", {"bib": book(title="Page Not Found")},
-     {"bib": book(title="The Page of Glory")}),
+    (
+        "generic-title",
+        {"bib": book(title="Page Not Found")},
+        {"bib": book(title="The Page of Glory")},
+    ),
     ("generic-name", {"bib": book(author="Facebook")}, SWAIN),
-    ("leaked-template", {"bib": book(note="external link |website= help")},
-     {"bib": book(note="reprinted with help from the author")}),
-    ("unparsed-reference", {"bib": "@misc{ref1, note = {lost leaders new statesman}}\n"},
-     {"bib": book(note="lost leaders")}),
-    ("unknown-identifier-scheme", {"bib": GOOD, "ids": [("worldcat", "123")]},
-     {"bib": GOOD, "ids": [("viaf", "19685134")]}),
+    (
+        "leaked-template",
+        {"bib": book(note="external link |website= help")},
+        {"bib": book(note="reprinted with help from the author")},
+    ),
+    (
+        "unparsed-reference",
+        {"bib": "@misc{ref1, note = {lost leaders new statesman}}\n"},
+        {"bib": book(note="lost leaders")},
+    ),
+    (
+        "unknown-identifier-scheme",
+        {"bib": GOOD, "ids": [("worldcat", "123")]},
+        {"bib": GOOD, "ids": [("viaf", "19685134")]},
+    ),
 ]
 
 #: one bad and one good value per identifier scheme
@@ -119,16 +145,27 @@ IDENTIFIER_CASES = {
 BIB_SCHEMES = {"isbn", "issn", "doi", "oclc", "lccn"}
 for _scheme, (_bad, _good) in IDENTIFIER_CASES.items():
     if _scheme in BIB_SCHEMES:
-        CASES.append((f"bad-{_scheme}", {"bib": book(**{_scheme: _bad})},
-                      {"bib": book(**{_scheme: _good})}))
+        CASES.append(
+            (f"bad-{_scheme}", {"bib": book(**{_scheme: _bad})}, {"bib": book(**{_scheme: _good})})
+        )
     else:
-        CASES.append((f"bad-{_scheme}", {"bib": GOOD, "ids": [(_scheme, _bad)]},
-                      {"bib": GOOD, "ids": [(_scheme, _good)]}))
+        CASES.append(
+            (
+                f"bad-{_scheme}",
+                {"bib": GOOD, "ids": [(_scheme, _bad)]},
+                {"bib": GOOD, "ids": [(_scheme, _good)]},
+            )
+        )
 
 
 def _run(tmp_path, case: dict[str, Any]):
-    return run(tmp_path, case["bib"], cites=case.get("cites", ()), notes=case.get("notes", ()),
-               ids=case.get("ids", ()))
+    return run(
+        tmp_path,
+        case["bib"],
+        cites=case.get("cites", ()),
+        notes=case.get("notes", ()),
+        ids=case.get("ids", ()),
+    )
 
 
 @pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[c[0] for c in CASES])

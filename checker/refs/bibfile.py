@@ -73,10 +73,12 @@ class BibEntry:
     persons: Mapping[str, tuple[Name, ...]]  #: ``author`` / ``editor`` ...
     line: int  #: line of the ``@`` in the file
     path: str  #: the .bib path as given
+    #: the fields' text with LaTeX furniture removed, computed once when read
+    text: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, name: str) -> str:
         """A field's text with LaTeX furniture removed ('' when absent)."""
-        return clean_latex(self.fields.get(name, ""))
+        return self.text.get(name, "")
 
     def has(self, name: str) -> bool:
         return bool(self.get(name))
@@ -284,4 +286,5 @@ def _entry(key: str, entry, line: int, path: str) -> BibEntry:
         role.lower(): tuple(Name.from_person(p) for p in people)
         for role, people in entry.persons.items()
     }
-    return BibEntry(key, entry.type.lower(), fields, persons, line, path)
+    text = {name: clean_latex(value) for name, value in fields.items()}
+    return BibEntry(key, entry.type.lower(), fields, persons, line, path, text)

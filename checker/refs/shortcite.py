@@ -102,33 +102,45 @@ def _covers(tokens: Sequence[str], start: int, part: tuple[str, ...]) -> bool:
     return bool(part) and tuple(tokens[start : start + len(part)]) == part
 
 
-def _surname_forms(name: Name) -> tuple[tuple[str, ...], ...]:
-    """A surname as tokens, with and without its "von" part (``van Heijenoort``)."""
-    full = name_tokens(name.surname)
-    return (full, full[1:]) if len(full) > 1 else (full,)
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A creator's name as the matcher needs it, tokenised once."""
+
+    forms: tuple[tuple[str, ...], ...]  #: surname tokens, with and without "von" part
+    given: frozenset[str]  #: given-name tokens and their initials
+
+    @classmethod
+    def of(cls, name: Name) -> _Person:
+        full = name_tokens(name.surname)
+        forms = (full, full[1:]) if len(full) > 1 else (full,)
+        given = set(name_tokens(name.given))
+        return cls(forms, frozenset(given | {g[0] for g in given}))
 
 
-def names_match(cite: ShortCite, creators: Sequence[Name]) -> bool:
+def _people(creators: Sequence[Name]) -> tuple[_Person, ...]:
+    return tuple(_Person.of(name) for name in creators)
+
+
+def names_match(cite: ShortCite, creators: Sequence[Name] | Sequence[_Person]) -> bool:
     """Whether the cite's names are these creators' surnames, in order (harv)."""
+    people = [p if isinstance(p, _Person) else _Person.of(p) for p in creators]
     tokens = cite.tokens
     pos = 0
     named = 0
-    for person in creators[:4]:
-        form = next((f for f in _surname_forms(person) if _covers(tokens, pos, f)), None)
+    for person in people[:4]:
+        form = next((f for f in person.forms if _covers(tokens, pos, f)), None)
         if form is None:
             break
         pos += len(form)
         named += 1
         # given names or initials may follow a surname ("patenaude bertrand m")
-        given = set(name_tokens(person.given))
-        initials = {g[0] for g in given}
-        while pos < len(tokens) and (tokens[pos] in given or tokens[pos] in initials):
+        while pos < len(tokens) and tokens[pos] in person.given:
             pos += 1
     if named == 0 or pos != len(tokens):
         return False
     if cite.et_al:
-        return len(creators) > named
-    return named == min(len(creators), 4)
+        return len(people) > named
+    return named == min(len(people), 4)
 
 
 def _entry_year(entry: BibEntry) -> tuple[str, str]:
@@ -137,21 +149,26 @@ def _entry_year(entry: BibEntry) -> tuple[str, str]:
 
 
 class ShortCiteIndex:
-    """Entries grouped by year, so resolving many short cites stays cheap."""
+    """Entries keyed by year and first surname word, names tokenised once,
+    so resolving thousands of short cites against thousands of entries stays cheap."""
 
     def __init__(self, entries: Iterable[BibEntry]) -> None:
-        self._by_year: dict[str, list[tuple[str, BibEntry]]] = defaultdict(list)
+        self._index: dict[tuple[str, str], list[tuple[str, BibEntry, tuple[_Person, ...]]]]
+        self._index = defaultdict(list)
         for entry in entries:
             year, suffix = _entry_year(entry)
-            if year:
-                self._by_year[year].append((suffix, entry))
+            people = _people(entry.creators)
+            if not year or not people:
+                continue
+            for first in {form[0] for form in people[0].forms if form}:
+                self._index[year, first].append((suffix, entry, people))
 
     def resolve(self, cite: ShortCite) -> list[BibEntry]:
         """The entries the cite names; exactly one when it resolves."""
         candidates = [
             (suffix, entry)
-            for suffix, entry in self._by_year.get(cite.year, ())
-            if names_match(cite, entry.creators)
+            for suffix, entry, people in self._index.get((cite.year, cite.tokens[0]), ())
+            if names_match(cite, people)
         ]
         # like harv, the year suffix is part of the anchor: "2014" names the
         # entry of 2014, not 2014b; a suffix only the cite has is forgiven

@@ -3,8 +3,8 @@
 Baseline: pybtex parsing the same file in one call (what sphinxcontrib-bibtex
 does).  Measured against it: citecheck's defensive reader (cold, then cached)
 and the whole ``check_references`` run with one citation and one short
-citation per entry (cold, and with the parsed file cached as in a rebuild).  Prints seconds and ratios; run with
-``PYTHONPATH=. python benchmarks/bench_refs.py [N]``.
+citation per entry (cold, and with the parsed file cached as in a rebuild).
+Prints seconds and ratios; run with ``PYTHONPATH=. python benchmarks/bench_refs.py [N]``.
 """
 
 from __future__ import annotations

@@ -128,3 +128,18 @@ def test_ten_thousand_entries(tmp_path):
     bib = load_bibliography(_write(tmp_path, text))
     assert len(bib.entries) == 10_000 and bib.problems == []
     assert bib.entries[-1].line == 9_999 * 7 + 1  # book() writes 7 lines
+
+
+def test_error_inside_a_multiline_entry_names_its_own_line(tmp_path):
+    text = "@book{k,\n  title = {ok},\n  year = 19 54,\n}\n"
+    (problem,) = load_bibliography(_write(tmp_path, text)).problems
+    assert (problem.rule, problem.line) == ("bib-syntax-error", 3)
+
+
+def test_pybtex_exceptions_become_findings(tmp_path):
+    text = book("ok") + "@book{commas, author = {a, b, c, d}, title = {t}}\n"
+    bib = load_bibliography(_write(tmp_path, text))
+    assert [e.key for e in bib.entries] == ["ok"]
+    (problem,) = bib.problems
+    assert problem.rule == "bib-syntax-error" and "commas" in problem.message
+    assert problem.line == 8

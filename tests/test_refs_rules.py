@@ -227,3 +227,39 @@ def test_settings_reject_unknown_rule_ids():
     settings = RefSettings.from_mapping({"today": "2020-01-02", "severities": {"bad-date": "info"}})
     assert settings.today == date(2020, 1, 2)
     assert settings.severities["bad-date"] is Severity.INFO
+
+
+def test_duplicate_key_across_files(tmp_path):
+    from checker.refs.check import check_references
+    from checker.refs.model import RefInputs
+
+    (tmp_path / "a.bib").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.bib").write_text("\n" + book(title="Other"), encoding="utf-8")
+    inputs = RefInputs(bibfiles=[tmp_path / "a.bib", tmp_path / "b.bib"])
+    (finding,) = of_rule(check_references(inputs, RefSettings(today=TODAY)), "duplicate-key")
+    assert finding.path == (tmp_path / "b.bib").as_posix() and finding.line == 2
+    assert "a.bib:1" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "rule"),
+    [
+        ({"note": "{{cite web |title=x}}"}, "leaked-template"),
+        ({"title": "{{NATO}} at Fifty"}, None),  # doubled braces protect case in BibTeX
+        ({"note": "CS1 maint: multiple names"}, "leaked-template"),
+        ({"isbn": "978-0-306-40615-7, 0-8044-2957-X"}, None),
+        ({"isbn": "978-0-306-40615-7; 0-8044-2957-2"}, "bad-isbn"),
+        ({"url": "https://example.org/", "urldate": "2026-11-27"}, "future-date"),
+        ({"url": "https://example.org/", "urldate": "2026-11-26"}, None),  # tomorrow is fine
+        ({"month": "13"}, "bad-date"),
+        ({"month": "jul"}, None),
+        ({"author": "Staff Writer"}, "generic-name"),
+        ({"title": "Archived copy"}, "generic-title"),
+        ({"x-raw": "new york free press 1994 p"}, "page-needed"),
+        ({"note": "pp. 189–191"}, None),
+        ({"note": "retrieved 23 july 2015"}, "accessdate-without-url"),
+    ],
+)
+def test_rule_details(tmp_path, fields, rule):
+    findings = run(tmp_path, book(**fields), cites=["swain2014"])
+    assert [f.rule for f in findings] == ([rule] if rule else [])

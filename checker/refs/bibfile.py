@@ -197,6 +197,7 @@ class _CollectingParser(Parser):
 
 
 def _error_line(chunk: Chunk, error: PybtexError) -> int:
+    """The file line of a pybtex error (pybtex counts lines within the chunk)."""
     lineno = getattr(error, "lineno", None)
     return chunk.line + lineno - 1 if isinstance(lineno, int) and lineno > 0 else chunk.line
 
@@ -206,78 +207,98 @@ def _first_line(text: str) -> str:
     return first if len(first) <= 120 else first[:117] + "..."
 
 
+Errors = list[tuple[int, str]]  #: (line in the file, message)
+
+
+def _parse_chunk(chunk: Chunk, macros: dict[str, str]) -> tuple[object | None, Errors]:
+    """pybtex's entry for one chunk (None when unusable) and its errors with lines.
+
+    ``@string`` chunks add their macros to ``macros``.
+    """
+    parser = _CollectingParser(macros)
+    try:
+        parser.parse_string(chunk.text)
+    except Exception as error:
+        # pybtex raises freely (a name with too many commas, deep nesting):
+        # one bad entry must not stop the file, the report or the build
+        return None, [(chunk.line, str(error) or type(error).__name__)]
+    if chunk.command == "string":
+        macros.update(parser.macros)
+    errors = [(_error_line(chunk, error), str(error)) for error in parser.errors]
+    parsed = list(parser.data.entries.values())
+    # a syntax error leaves at best a truncated entry: drop it rather than
+    # report its lost fields as missing (a duplicate field keeps the entry)
+    if not parsed or any(isinstance(e, PybtexSyntaxError) for e in parser.errors):
+        return None, errors
+    return parsed[0], errors
+
+
+class _Reader:
+    """Collects the entries and findings of one file, chunk by chunk."""
+
+    def __init__(self, path: str, problems: list[Finding]) -> None:
+        self.path = path
+        self.problems = problems
+        self.entries: list[BibEntry] = []
+        self.broken: set[str] = set()
+        self.seen: dict[str, BibEntry] = {}
+        self.macros: dict[str, str] = dict(Parser().macros)
+
+    def problem(self, rule: str, line: int, text: str, detail: str, **data: object) -> None:
+        self.problems.append(
+            make_finding(rule, path=self.path, line=line, text=text, detail=detail, data=data)
+        )
+
+    def read(self, item: Chunk | StrayText) -> None:
+        if isinstance(item, StrayText):
+            self.problem(
+                "bib-syntax-error", item.line, item.text, "'@' does not start an entry", key=None
+            )
+            return
+        if item.command in ("comment", "preamble") and not item.problem:
+            return
+        if item.problem:
+            entry, errors = None, [(item.line, item.problem)]
+        else:
+            entry, errors = _parse_chunk(item, self.macros)
+        for line, error in errors:
+            self.problem("bib-syntax-error", line, _first_line(item.text), error, key=item.key)
+        if entry is None:
+            if item.key:
+                self.broken.add(item.key.lower())
+            return
+        key = item.key or ""
+        bib_entry = _entry(key, entry, item.line, self.path)
+        self.entries.append(bib_entry)
+        first = self.seen.setdefault(key.lower(), bib_entry)
+        if first is not bib_entry:
+            self.problem(
+                "duplicate-key",
+                item.line,
+                bib_entry.summary,
+                f"key {key!r} is already used at line {first.line}",
+                key=key,
+                first_line=first.line,
+            )
+        if item.command not in KNOWN_ENTRY_TYPES and item.command not in NON_ENTRY_COMMANDS:
+            self.problem(
+                "unknown-entry-type",
+                item.line,
+                bib_entry.summary,
+                f"@{item.command} is not a BibTeX or biblatex type",
+                key=key,
+            )
+
+
 def parse_bibliography(data: bytes, path: str) -> Bibliography:
     """Parse .bib bytes; ``path`` is only used to locate findings."""
     text, problems = _decode(data, path)
-    macros: dict[str, str] = dict(Parser().macros)
-    entries: list[BibEntry] = []
-    broken: set[str] = set()
-    seen: dict[str, BibEntry] = {}
-
-    def syntax(line: int, snippet: str, detail: str, key: str | None) -> None:
-        problems.append(
-            make_finding(
-                "bib-syntax-error",
-                path=path,
-                line=line,
-                text=snippet,
-                detail=detail,
-                data={"key": key},
-            )
-        )
-
+    reader = _Reader(path, problems)
     for item in scan(text):
-        if isinstance(item, StrayText):
-            syntax(item.line, item.text, "'@' does not start an entry", None)
-            continue
-        if item.problem:
-            syntax(item.line, _first_line(item.text), item.problem, item.key)
-            if item.key:
-                broken.add(item.key.lower())
-            continue
-        if item.command in ("comment", "preamble"):
-            continue
-        parser = _CollectingParser(macros)
-        parser.parse_string(item.text)
-        if item.command == "string":
-            macros.update(parser.macros)
-        for error in parser.errors:
-            syntax(_error_line(item, error), _first_line(item.text), str(error), item.key)
-        parsed = list(parser.data.entries.items())
-        # a syntax error leaves at best a truncated entry: drop it rather than
-        # report its lost fields as missing
-        if not parsed or any(isinstance(e, PybtexSyntaxError) for e in parser.errors):
-            if item.key:
-                broken.add(item.key.lower())
-            continue
-        key, entry = parsed[0]
-        entries.append(_entry(key, entry, item.line, path))
-        first = seen.setdefault(key.lower(), entries[-1])
-        if first is not entries[-1]:
-            problems.append(
-                make_finding(
-                    "duplicate-key",
-                    path=path,
-                    line=item.line,
-                    text=entries[-1].summary,
-                    detail=f"key {key!r} is already used at line {first.line}",
-                    data={"key": key, "first_line": first.line},
-                )
-            )
-        if item.command not in KNOWN_ENTRY_TYPES and item.command not in NON_ENTRY_COMMANDS:
-            problems.append(
-                make_finding(
-                    "unknown-entry-type",
-                    path=path,
-                    line=item.line,
-                    text=entries[-1].summary,
-                    detail=f"@{item.command} is not a BibTeX or biblatex type",
-                    data={"key": key},
-                )
-            )
-    if not entries and not problems:
+        reader.read(item)
+    if not reader.entries and not problems:
         problems.append(make_finding("bib-empty", path=path, line=None, text=path))
-    return Bibliography(path, entries, problems, frozenset(broken))
+    return Bibliography(path, reader.entries, problems, frozenset(reader.broken))
 
 
 def _entry(key: str, entry, line: int, path: str) -> BibEntry:

@@ -1,9 +1,9 @@
 """Short citations (Wikipedia's sfn / harv): parse them and resolve them to entries.
 
 A short citation names author surname(s) and a year, then maybe a place:
-``Deutscher 1954, p. 145.``, ``Swain 2014, pp. 211–213.``, ``Smith & Jones
-2001``, ``Smith et al. 2001, p. 3``, or flattened ``swain 2014 p 211`` and
-``patenaude bertrand m 2009``.  Like harv's CITEREF anchors, it resolves to
+``Smith 1954, p. 145.``, ``Jones 2014, pp. 211–213.``, ``Smith & Jones
+2001``, ``Smith et al. 2001, p. 3``, or flattened ``jones 2014 p 211`` and
+``garcia maria l 2009``.  Like harv's CITEREF anchors, it resolves to
 the entries whose year matches and whose authors (else editors) it names: all
 of them up to four, or the first ones followed by "et al.".  Given names may
 follow a surname.  Text that does not have this shape is not a short citation.
@@ -133,7 +133,7 @@ def names_match(cite: ShortCite, creators: Sequence[Name] | Sequence[_Person]) -
             break
         pos += len(form)
         named += 1
-        # given names or initials may follow a surname ("patenaude bertrand m")
+        # given names or initials may follow a surname ("garcia maria l")
         while pos < len(tokens) and tokens[pos] in person.given:
             pos += 1
     if named == 0 or pos != len(tokens):

@@ -144,6 +144,7 @@ BIB = [
     ("pat2009", {"author": "Patenaude, Bertrand M.", "year": "2009"}),
     ("vh1978", {"author": "van Heijenoort, Jean", "year": "1978"}),
     ("ed1996", {"author": None, "editor": "Pipes, Richard", "year": "1996"}),
+    ("others1980", {"author": "Mandel, Ernest and others", "year": "1980"}),
 ]
 
 
@@ -172,6 +173,8 @@ def entries(tmp_path_factory):
         ("van Heijenoort 1978", ["vh1978"]),
         ("Pipes 1996, p. 7", ["ed1996"]),
         ("A note, not a citation.", []),
+        ("Mandel 1980", ["others1980"]),
+        ("Mandel et al. 1980", ["others1980"]),
     ],
 )
 def test_resolve_short_citation(entries, text, keys):

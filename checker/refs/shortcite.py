@@ -117,6 +117,10 @@ class _Person:
         return cls(forms, frozenset(given | {g[0] for g in given}))
 
 
+#: BibTeX's "and others" is a person named ``others``: an "et al." in the data
+_OTHERS = _Person((("others",),), frozenset())
+
+
 def _people(creators: Sequence[Name]) -> tuple[_Person, ...]:
     return tuple(_Person.of(name) for name in creators)
 
@@ -124,6 +128,9 @@ def _people(creators: Sequence[Name]) -> tuple[_Person, ...]:
 def names_match(cite: ShortCite, creators: Sequence[Name] | Sequence[_Person]) -> bool:
     """Whether the cite's names are these creators' surnames, in order (harv)."""
     people = [p if isinstance(p, _Person) else _Person.of(p) for p in creators]
+    more = bool(people) and people[-1] == _OTHERS
+    if more:
+        people.pop()
     tokens = cite.tokens
     pos = 0
     named = 0
@@ -139,7 +146,7 @@ def names_match(cite: ShortCite, creators: Sequence[Name] | Sequence[_Person]) -
     if named == 0 or pos != len(tokens):
         return False
     if cite.et_al:
-        return len(people) > named
+        return len(people) > named or more
     return named == min(len(people), 4)
 
 

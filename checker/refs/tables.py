@@ -218,6 +218,7 @@ GENERIC_NAMES: frozenset[str] = frozenset(
         "youtube",
         "reuters staff",
         "byline",
+        "et al",
     }
 )
 

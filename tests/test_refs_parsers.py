@@ -108,6 +108,7 @@ def test_month_field():
         ("swain 2014 p 211", ("swain",), "2014", "p 211", False),
         ("patenaude bertrand m 2009", ("patenaude", "bertrand", "m"), "2009", "", False),
         ("See Deutscher (1954), ch. 3", ("deutscher",), "1954", "ch. 3", False),
+        ("Smith 2001: 45–47", ("smith",), "2001", "45–47", False),
         ("van Heijenoort 1978, pp. xv, 3–5.", ("van", "heijenoort"), "1978", "pp. xv, 3–5", False),
     ],
 )

@@ -26,6 +26,7 @@ _LOCATOR = re.compile(
     r"^\s*[,:;.]?\s*(?:"
     rf"(?P<page>(?:p|pp|pg|pgs|page|pages)\b\.?\s*(?P<pages>{_PAGES}(?:\s*,\s*{_PAGES})*)?)"
     r"|(?P<other>(?:ch|chap|chapter|sec|section|§|loc|fig|vol|no|n|fn|para)\b\.?\s*[\w.–-]+)"
+    r"|(?P<bare>\d+(?:\s*[-–—]\s*\d+)?)"  # Harvard style "Smith 2001: 45"
     r")?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
@@ -92,8 +93,8 @@ def parse_short_citation(text: str) -> ShortCite | None:
         et_al=et_al,
         year=match["year"],
         suffix=(match["suffix"] or "").lower(),
-        locator=" ".join((locator["page"] or locator["other"] or "").split()),
-        has_page=bool(locator["pages"]),
+        locator=" ".join((locator["page"] or locator["other"] or locator["bare"] or "").split()),
+        has_page=bool(locator["pages"] or locator["bare"]),
         page_lost=bool(locator["page"]) and not locator["pages"],
     )
 

@@ -88,3 +88,5 @@ def test_seed_style_is_deterministic_and_identifiers_pass():
         ("viaf", True),
         ("isni", True),
     ]
+    assert results[0].entry is not None and results[0].entry.key == "swain2014"
+    assert (results[1].path, results[1].line, results[1].label) == (RST, 50, "VIAF 19685134")

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...findings import Finding
+from ..bibfile import BibEntry
 from ..identifiers import SCHEMES, IdentifierResult, validate_identifier
-from ..rules import make_finding
+from ..model import Location
 from .context import Context, entry_finding, use_finding
 
 #: bib fields that hold identifiers, and the scheme each holds
@@ -25,61 +26,53 @@ BIB_ID_FIELDS: dict[str, str] = {
     "oclc": "oclc",
     "lccn": "lccn",
 }
+# one field may list several identifiers: "978-..., 0-..." or "... and ..."
 _SEPARATORS = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class IdentifierCheck:
-    """One identifier as found, with its verdict."""
+    """One identifier as found, with its verdict and where it was found."""
 
     scheme: str
     value: str
     result: IdentifierResult
-    path: str
-    line: int | None
-    key: str | None = None  #: the bib key, for identifiers in the bibliography
-    doc: str | None = None
+    entry: BibEntry | None = None  #: the bib entry holding it, if any
+    where: Location | None = None  #: the document location, for identifiers in the text
+
+    @property
+    def path(self) -> str:
+        return self.entry.path if self.entry else self.where.path if self.where else ""
+
+    @property
+    def line(self) -> int | None:
+        return self.entry.line if self.entry else self.where.line if self.where else None
+
+    @property
+    def label(self) -> str:
+        scheme = SCHEMES.get(self.scheme)
+        return f"{scheme.label if scheme else self.scheme} {self.value}"
 
 
 def identifier_checks(ctx: Context) -> Iterator[IdentifierCheck]:
     for entry in ctx.entries:
         for name, scheme in BIB_ID_FIELDS.items():
             for value in filter(None, _SEPARATORS.split(entry.get(name))):
-                result = validate_identifier(scheme, value)
-                yield IdentifierCheck(scheme, value, result, entry.path, entry.line, entry.key)
+                yield IdentifierCheck(scheme, value, validate_identifier(scheme, value), entry)
     for use in ctx.inputs.identifiers:
         result = validate_identifier(use.scheme, use.value)
-        yield IdentifierCheck(
-            use.scheme.lower(),
-            use.value,
-            result,
-            use.where.path,
-            use.where.line,
-            None,
-            use.where.doc,
-        )
+        yield IdentifierCheck(use.scheme.lower(), use.value, result, where=use.where)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    entries = {(e.path, e.line): e for e in ctx.entries}
-    uses = {
-        (u.where.path, u.where.line, u.scheme.lower(), u.value): u for u in ctx.inputs.identifiers
-    }
     for item in identifier_checks(ctx):
         if item.result.ok:
             continue
-        label = SCHEMES[item.scheme].label if item.scheme in SCHEMES else item.scheme
-        text = f"{label} {item.value}"
+        known = item.scheme in SCHEMES
+        rule_id = f"bad-{item.scheme}" if known else "unknown-identifier-scheme"
+        detail = f"{item.label}: {item.result.reason}"
         data = {"scheme": item.scheme, "value": item.value}
-        rule_id = f"bad-{item.scheme}" if item.scheme in SCHEMES else "unknown-identifier-scheme"
-        detail = f"{text}: {item.result.reason}"
-        if item.key is not None:
-            yield entry_finding(rule_id, entries[(item.path, item.line)], detail, data)
-            continue
-        use = uses.get((item.path, item.line, item.scheme, item.value))
-        if use is not None:
-            yield use_finding(rule_id, use.where, text, detail, {"key": None, **data})
-        else:  # pragma: no cover - every use is in the map
-            yield make_finding(
-                rule_id, path=item.path, line=item.line, text=text, detail=detail, data=data
-            )
+        if item.entry is not None:
+            yield entry_finding(rule_id, item.entry, detail, data)
+        elif item.where is not None:
+            yield use_finding(rule_id, item.where, item.label, detail, {"key": None, **data})

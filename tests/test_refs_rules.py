@@ -263,3 +263,10 @@ def test_duplicate_key_across_files(tmp_path):
 def test_rule_details(tmp_path, fields, rule):
     findings = run(tmp_path, book(**fields), cites=["swain2014"])
     assert [f.rule for f in findings] == ([rule] if rule else [])
+
+
+def test_footnote_with_several_short_citations(tmp_path):
+    bib = GOOD + book("jones2001", author="Jones, Ann", year="2001")
+    findings = run(tmp_path, bib, notes=["Swain 2014, p. 3; Jones 2001, p. 4; Brown 1999, p. 5."])
+    assert [f.text for f in of_rule(findings, "short-cite-unresolved")] == ["Brown 1999, p. 5."]
+    assert of_rule(findings, "entry-uncited") == []

@@ -99,6 +99,17 @@ def parse_short_citation(text: str) -> ShortCite | None:
     )
 
 
+def parse_short_citations(text: str) -> list[ShortCite]:
+    """The short citations of a footnote: one, several joined by ";" (sfnm), or none."""
+    parts = [part for part in text.split(";") if part.strip()]
+    if len(parts) > 1:
+        cites = [parse_short_citation(part) for part in parts]
+        if all(cites):
+            return [cite for cite in cites if cite is not None]
+    cite = parse_short_citation(text)
+    return [cite] if cite else []
+
+
 def _covers(tokens: Sequence[str], start: int, part: tuple[str, ...]) -> bool:
     return bool(part) and tuple(tokens[start : start + len(part)]) == part
 

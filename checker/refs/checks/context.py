@@ -11,7 +11,7 @@ from ..bibfile import BibEntry, Bibliography
 from ..model import FootnoteText, Location, RefInputs
 from ..rules import make_finding
 from ..settings import RefSettings
-from ..shortcite import ShortCite, ShortCiteIndex, parse_short_citation
+from ..shortcite import ShortCite, ShortCiteIndex, parse_short_citations
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,7 @@ class Context:
         index = ShortCiteIndex(entries)
         short_cites = []
         for footnote in inputs.footnotes:
-            cite = parse_short_citation(footnote.text)
-            if cite is not None:
+            for cite in parse_short_citations(footnote.text):
                 targets = tuple(index.resolve(cite))
                 short_cites.append(ResolvedShortCite(footnote, cite, targets))
         return cls(inputs, settings, bibliographies, entries, short_cites)

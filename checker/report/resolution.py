@@ -42,8 +42,9 @@ _CITATION = re.compile(
 )
 
 #: What may stand between a claim and its citation: spacing, closing inline
-#: markup, and sentence punctuation (``claim. [1]_`` and ``*claim* :cite:p:`k```).
-_BETWEEN = re.compile(r"""[\s*`'"’”)\].,;:!?\\]*""")
+#: markup, and sentence punctuation (``claim. [1]_``, ``*claim* :cite:p:`k```);
+#: not ``:``, which starts the role itself.
+_BETWEEN = re.compile(r"""[\s*`'"’”)\].,;!?\\]*""")
 # ``\ `` (escaped space) is how reST glues a reference to the preceding word.
 
 

@@ -14,7 +14,13 @@ from ..view import ReportView
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+# Line separators other than CR and LF that line-splitting readers honour;
+# the runner does not escape them, so they become spaces.
+_OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
 def escape_data(text: str) -> str:
+    text = text.translate(_OTHER_BREAKS)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

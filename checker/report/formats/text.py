@@ -70,9 +70,8 @@ def _finding_lines(finding: Finding, view: ReportView, paint: _Paint) -> str:
     if view.status(finding) is Status.NEW:
         mark = " " + paint("new", "[new]")
     line = "-" if finding.line is None else str(finding.line)
-    head = (
-        f"    {line:>5}  {paint(finding.severity, finding.severity.value):<7}  {finding.rule}{mark}"
-    )
+    severity = paint(finding.severity, f"{finding.severity.value:<7}")
+    head = f"    {line:>5}  {severity}  {finding.rule}{mark}"
     body = "           " + " ".join(finding.message.split())
     if finding.text:
         head += f"  {_quote(finding.text)}"

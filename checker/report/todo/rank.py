@@ -46,6 +46,8 @@ def _stem(word: str) -> str:
     # just enough to match "revolutions" with "revolution" and "army's" with "army"
     if word.endswith("'s"):
         word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word

@@ -43,6 +43,8 @@ class Bibliography:
 def _plain(text: str) -> str:
     """BibTeX field text without braces and LaTeX commands."""
     text = _LATEX_COMMAND.sub("", text)
+    # BibTeX's dashes: "1879--1921" is an en dash range, "---" an em dash
+    text = text.replace("---", "—").replace("--", "–")
     return " ".join(text.replace("{", "").replace("}", "").replace("~", " ").split())
 
 

@@ -55,9 +55,23 @@ class _Collector:
         self.path = report_path(env, docname)
         self.document = document
         self.records = DocRecords()
+        self.source = str(env.doc2path(docname))
+        self._lines: list[str] | None = None
+
+    def lines(self, node: nodes.Element) -> list[str] | None:
+        """The document's source lines, read only when a parser kept no raw paragraphs."""
+        if node.source not in (None, self.source):
+            return None  # included from another file
+        if self._lines is None:
+            try:
+                with open(self.source, encoding="utf-8-sig") as handle:
+                    self._lines = handle.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines = []
+        return self._lines
 
     def where(self, node: nodes.Element, *, exact: bool = True) -> Location:
-        line = exact_line(node) if exact else node.line
+        line = exact_line(node, lambda: self.lines(node)) if exact else node.line
         if line is not None:
             node.line = line
         title, _ = section_info(node)

@@ -10,6 +10,7 @@ apart by their order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -41,12 +42,20 @@ def _text_block(node: nodes.Node) -> nodes.Element | None:
     return None
 
 
-def exact_line(node: nodes.Element) -> int | None:
-    """The source line where ``node``'s own raw text starts."""
+def exact_line(
+    node: nodes.Element, source_lines: Callable[[], list[str] | None] | None = None
+) -> int | None:
+    """The source line where ``node``'s own raw text starts.
+
+    For parsers that keep no raw paragraph source (MyST), ``source_lines``
+    gives the document's own lines: the raw text is searched from the node's line.
+    """
     raw = node.rawsource
     block = _text_block(node)
-    if block is None or not raw:
+    if not raw:
         return node.line
+    if block is None:
+        return _search_lines(node, raw, source_lines() if source_lines else None)
     # Count same-kind, same-text nodes before this one in the block.
     nth = 0
     for other in block.findall(type(node)):
@@ -55,12 +64,43 @@ def exact_line(node: nodes.Element) -> int | None:
         if other.rawsource == raw:
             nth += 1
     source = block.rawsource
-    pos = -1
-    for _ in range(nth + 1):
-        pos = source.find(raw, pos + 1)
-        if pos < 0:
-            return block.line
-    return block.line + source.count("\n", 0, pos)
+    for needle in _needles(raw):
+        pos = -1
+        for _ in range(nth + 1):
+            pos = source.find(needle, pos + 1)
+            if pos < 0:
+                break
+        else:
+            return block.line + source.count("\n", 0, pos)
+    return block.line
+
+
+def _needles(raw: str) -> list[str]:
+    """The raw text, then its quoted part: MyST writes ``{cn}`x``` but reports ``:cn:`x```."""
+    tick = raw.find("`")
+    return [raw, raw[tick:]] if tick > 0 else [raw]
+
+
+def _search_lines(node: nodes.Element, raw: str, lines: list[str] | None) -> int | None:
+    start = node.line
+    if not lines or start is None:
+        return start
+    first = _needles(raw)[-1].split("\n", 1)[0]
+    # the nth node of this kind and text on the same start line is the nth occurrence
+    nth = 0
+    parent = node.parent
+    if parent is not None:
+        for other in parent.findall(type(node)):
+            if other is node:
+                break
+            if other.rawsource == raw and other.line == start:
+                nth += 1
+    for number in range(start, min(len(lines), start + 200) + 1):
+        count = lines[number - 1].count(first)
+        if count > nth:
+            return number
+        nth -= count
+    return start
 
 
 def enclosing_sections(node: nodes.Node) -> list[nodes.section]:

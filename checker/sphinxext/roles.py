@@ -138,7 +138,8 @@ class TagRole(SphinxRole):
         """Parse the claim as inline markup of the document's own language (reST or MyST)."""
         if not text.strip():
             return [], []
-        source = unescape(text, restore_backslashes=True)
+        # one level of escaping belongs to the role: \` lets a claim hold backquotes
+        source = unescape(text, restore_backslashes=True).replace("\\`", "`")
         try:
             return self.inliner.parse(source, self.lineno, self.inliner, parent)
         except (AttributeError, TypeError):

@@ -1,0 +1,148 @@
+"""``doctree-resolved``: links that need every document (labels, notes, banners, report).
+
+Runs for each document as it is written, after the merge; in a parallel
+write it runs in a worker that inherited the main process's findings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.errors import NoUri
+
+from . import nodes as cc
+from .checks import collect_findings, get_domain
+from .config import today_of
+from .reportpage import ReportBuilder, row_id
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .records import NoteDefinition
+
+
+class _Resolver:
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app = app
+        self.docname = docname
+        self.domain = get_domain(app)
+        self.findings = collect_findings(app)
+        reports = self.domain.report_docs()
+        self.report_doc = reports[0] if reports else None
+
+    def uri(self, doc: str, anchor: str | None) -> str | None:
+        """A URI from the page being written to ``doc#anchor``; None without URIs (LaTeX)."""
+        try:
+            base = self.app.builder.get_relative_uri(self.docname, doc)
+        except NoUri:
+            return None
+        if anchor is None:
+            return base
+        if "#" in base:  # single-page builders address documents by anchors already
+            return f"#{anchor}"
+        return f"{base}#{anchor}"
+
+    def section_anchor(self, doc: str | None, title: str | None) -> str | None:
+        rec = self.domain.docs.get(doc or "")
+        return rec.sections.get(title) if rec and title else None
+
+    def flags(self, doctree: nodes.document) -> None:
+        if self.report_doc is None:
+            return
+        rows = {(f.doc, f.data.get("anchor")): row_id(f) for f in self.findings if f.data}
+        for label in doctree.findall(cc.citecheck_sup):
+            if label.get("kind") != "flag":
+                continue
+            row = rows.get((label["docname"], label["anchor"]))
+            uri = self.uri(self.report_doc, row) if row else None
+            if uri is not None:
+                label.children = [
+                    nodes.reference("", "", *label.children, internal=True, refuri=uri)
+                ]
+                for child in label.children:
+                    child.parent = label
+
+    def notes(self, doctree: nodes.document) -> None:
+        defined: dict[str, NoteDefinition] = {}
+        markers: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for doc in sorted(self.domain.docs):
+            rec = self.domain.docs[doc]
+            for note in rec.notes:
+                defined.setdefault(note.label, note)
+            for marker in rec.markers:
+                markers[marker.label].append((doc, marker.anchor))
+        for node in list(doctree.findall(cc.citecheck_sup)):
+            if node.get("kind") != "note":
+                continue
+            note = defined.get(node["label"])
+            uri = self.uri(note.where.doc or "", note.anchor) if note else None
+            if note is None:
+                node["classes"].append("citecheck-missing")
+            if uri is not None:
+                link = nodes.reference("", "", *node.children, internal=True, refuri=uri)
+                node.children = []
+                node += link
+        for note_node in doctree.findall(cc.citecheck_note):
+            backrefs = next(iter(note_node.findall(cc.citecheck_backrefs)), None)
+            found = markers.get(note_node["label"], [])
+            if backrefs is None:
+                continue
+            if not found:
+                note_node["classes"].append("citecheck-orphan")
+            for i, (doc, anchor) in enumerate(found):
+                text = "↑" if len(found) == 1 else f"↑{i + 1}"
+                uri = self.uri(doc, anchor)
+                if i:
+                    backrefs += nodes.Text(" ")
+                if uri is None:
+                    backrefs += nodes.Text(text)
+                else:
+                    backrefs += nodes.reference("", text, internal=True, refuri=uri)
+
+    def banners(self, doctree: nodes.document) -> None:
+        for node in doctree.findall(cc.citecheck_banner):
+            rec = self.domain.docs.get(node["docname"])
+            record = (
+                next((b for b in rec.banners if node["ids"] and b.anchor == node["ids"][0]), None)
+                if rec
+                else None
+            )
+            if record is None:
+                continue
+            if record.scope == "article":
+                count = sum(len(r.flags) for r in self.domain.docs.values())
+            else:
+                count = sum(
+                    1 for f in rec.flags if record.section is None or record.section in f.sections
+                )
+            noun = "claim" if count == 1 else "claims"
+            text = (
+                f"{count} flagged {noun} in this {record.scope}."
+                if count
+                else f"No claim in this {record.scope} is flagged yet."
+            )
+            node += nodes.paragraph(text, text, classes=["citecheck-banner-count"])
+
+    def reports(self, doctree: nodes.document) -> None:
+        placeholders = list(doctree.findall(cc.citation_report))
+        if not placeholders:
+            return
+        builder = ReportBuilder(
+            self.uri,
+            self.section_anchor,
+            today_of(self.app.config),
+            self.app.config.citecheck_report_group,
+        )
+        for node in placeholders:
+            content = builder.build(self.findings)
+            node.replace_self(content)
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    resolver = _Resolver(app, docname)
+    resolver.flags(doctree)
+    resolver.notes(doctree)
+    resolver.banners(doctree)
+    resolver.reports(doctree)

@@ -10,6 +10,7 @@ import pytest
 from test_report_helpers import DATA, flag, sample_findings
 
 from checker.findings import Category, finalize
+from checker.report.todo.context import paragraph_at
 from checker.report.todo.rank import Ranker, covered_spans, tokens, years
 from checker.report.todo.render import render_json, render_lines, render_text
 from checker.report.todo.worklist import (
@@ -88,6 +89,7 @@ def test_paragraph_context_helps_and_limit_is_three(ranker: Ranker) -> None:
     assert ranker.rank("He read early") == []
     found = ranker.rank("He read early", "At school in Odessa in 1890 the boy read widely.")
     assert found[0].key == "odessa"
+    assert found[0].reasons == ("shares “odessa” with its paragraph", "covers 1890 (1890)")
     assert len(ranker.rank("exile revolution army Odessa 1890 1935 train")) == 3
 
 
@@ -216,3 +218,46 @@ def test_json_worklist(ranker: Ranker) -> None:
     assert first["candidates"][0]["key"] == "odessa"
     assert first["candidates"][0]["reasons"]
     assert [i["category"] for i in document["items"]][-3:] == ["banner", "reference", "identifier"]
+
+
+SOURCE = """Title
+=====
+
+First paragraph, unrelated.
+
+He was born in a village in 1879.
+He learned to read in Odessa
+:cn:`at the age of seven <2010-07>`, says :cite:p:`prophet1` or [Smith2001]_.
+
+.. more-citations-needed::
+   :date: 2010-11
+"""
+
+
+def test_paragraph_at_takes_the_block_and_strips_misleading_markup() -> None:
+    text = paragraph_at(SOURCE, 8)
+    assert text == (
+        "He was born in a village in 1879. He learned to read in Odessa "
+        "at the age of seven , says or ."
+    )
+    assert "2010" not in text  # the flag's date is not what the claim is about
+    assert paragraph_at(SOURCE, 4) == "First paragraph, unrelated."
+    assert paragraph_at(SOURCE, 5) == ""  # a blank line
+    assert paragraph_at(SOURCE, 99) == "" and paragraph_at(SOURCE, None) == ""
+    assert paragraph_at(SOURCE, 11) == ":date: 2010-11"  # directive line itself dropped
+
+
+def test_worklist_asks_for_context_only_without_a_paragraph(ranker: Ranker) -> None:
+    asked: list[str] = []
+
+    def context(finding) -> str:
+        asked.append(finding.text)
+        return "In Odessa"
+
+    findings = finalize(
+        [flag("he read", data={"paragraph": "Exile and revolution"}), flag("he wrote", line=20)]
+    )
+    items = {i.finding.text: i for i in build_worklist(findings, ranker, TODAY, context=context)}
+    assert asked == ["he wrote"]
+    assert items["he wrote"].candidates[0].key == "odessa"
+    assert items["he read"].candidates[0].key == "prophet1"

@@ -106,6 +106,7 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _todo(args: argparse.Namespace) -> int:
+    from .todo.context import paragraph_at
     from .todo.worklist import build_worklist
 
     check_source(args.source)
@@ -115,7 +116,15 @@ def _todo(args: argparse.Namespace) -> int:
     findings = _build(args, today)
     bibliography = load_bibliography(find_bibfiles(args.source))
     notes = [f"bibliography skipped: {why}" for why in bibliography.unreadable]
-    items = build_worklist(findings, Ranker(bibliography.works), today, limit=args.limit)
+    read = source_reader(args.source)
+
+    def context(finding: Finding) -> str:
+        source = read(finding)
+        return "" if source is None else paragraph_at(source, finding.line)
+
+    items = build_worklist(
+        findings, Ranker(bibliography.works), today, limit=args.limit, context=context
+    )
     if args.format == "json":
         text = render_json(items, today, notes=notes)
     elif args.format == "lines":

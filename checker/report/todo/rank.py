@@ -111,6 +111,7 @@ class Ranker:
         """Up to ``limit`` works that fit the claim (and its paragraph), best first."""
         text = f"{claim} {context}"
         words = tokens(text)
+        in_claim = tokens(claim)
         claim_years = years(text)
         # words absent from every work carry no weight in the dot product but
         # still lengthen the claim vector; use the bibliography's idf for all
@@ -122,7 +123,7 @@ class Ranker:
             self.works, self._tokens, self._norms, self._spans, strict=True
         ):
             candidate = self._score(
-                work, words & work_tokens, norm, claim_norm, claim_years, spans, surnames
+                work, words & work_tokens, in_claim, norm, claim_norm, claim_years, spans, surnames
             )
             if candidate is not None:
                 found.append(candidate)
@@ -133,6 +134,7 @@ class Ranker:
         self,
         work: Work,
         shared: frozenset[str],
+        in_claim: frozenset[str],
         norm: float,
         claim_norm: float,
         claim_years: frozenset[int],
@@ -145,7 +147,7 @@ class Ranker:
             score += sum(self._idf[t] ** 2 for t in shared) / (norm * claim_norm)
             # the rarest shared words first: they are why this work stands out
             best = sorted(shared, key=lambda t: (-self._idf[t], t))[:4]
-            reasons.append("shares " + ", ".join(f"“{t}”" for t in best) + " with the claim")
+            reasons.append(_shares(best, in_claim))
         year_hit = _best_span(claim_years, spans)
         if year_hit is not None:
             year, (start, end) = year_hit
@@ -159,6 +161,18 @@ class Ranker:
         if not reasons:
             return None
         return Candidate(work.key, work.title, round(score, 4), tuple(reasons))
+
+
+def _shares(words: list[str], in_claim: frozenset[str]) -> str:
+    """'shares “a” with the claim; “b” with its paragraph' -- says where each word is."""
+    parts = []
+    for where, group in (
+        ("the claim", [w for w in words if w in in_claim]),
+        ("its paragraph", [w for w in words if w not in in_claim]),
+    ):
+        if group:
+            parts.append(", ".join(f"“{w}”" for w in group) + f" with {where}")
+    return "shares " + "; ".join(parts)
 
 
 def _best_span(

@@ -8,7 +8,7 @@ link findings, in document order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,8 +98,13 @@ def build_worklist(
     *,
     lead_docs: Iterable[str] = ("index",),
     limit: int = 0,
+    context: Callable[[Finding], str] | None = None,
 ) -> list[TodoItem]:
-    """The worklist for finalized ``findings``; ``limit`` > 0 keeps the first N items."""
+    """The worklist for finalized ``findings``; ``limit`` > 0 keeps the first N items.
+
+    A flag's ``data["paragraph"]`` is its context for ranking sources; without
+    one, ``context(finding)`` is asked (the command reads the source file).
+    """
     lead = set(lead_docs)
     banner_sections, article_banner = _banner_scopes(findings)
     order = {f.id: i for i, f in enumerate(findings)}  # finalized: document order
@@ -114,13 +119,15 @@ def build_worklist(
             hints.append(HINT_OLD)
         if f.doc in lead:
             hints.append(HINT_LEAD)
-        context = str(f.data.get("paragraph") or f.data.get("context") or "")
+        paragraph = str(f.data.get("paragraph") or "")
+        if not paragraph and context is not None:
+            paragraph = context(f)
         items.append(
             TodoItem(
                 f,
                 age_months=months,
                 hints=tuple(hints),
-                candidates=tuple(ranker.rank(f.text, context)),
+                candidates=tuple(ranker.rank(f.text, paragraph)),
                 under_banner=article_banner or (f.doc, f.section) in banner_sections,
             )
         )

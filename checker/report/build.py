@@ -112,22 +112,27 @@ def _sphinx(
 ) -> str:
     from sphinx.application import Sphinx
     from sphinx.errors import SphinxError
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     status, warning = io.StringIO(), io.StringIO()
     try:
-        app = Sphinx(
-            srcdir=src,
-            confdir=confdir,
-            outdir=outdir,
-            doctreedir=outdir / ".doctrees",
-            buildername=BUILDER,
-            confoverrides=overrides,
-            status=status,
-            warning=warning,
-            freshenv=True,
-        )
-        with _progress(app, enabled=progress):
-            app.build()
+        # as sphinx-build does: roles and directives an extension registers in
+        # docutils' global tables are undone afterwards, so one build (say with
+        # sphinxcontrib-bibtex) cannot leak into the next one in this process
+        with patch_docutils(confdir), docutils_namespace():
+            app = Sphinx(
+                srcdir=src,
+                confdir=confdir,
+                outdir=outdir,
+                doctreedir=outdir / ".doctrees",
+                buildername=BUILDER,
+                confoverrides=overrides,
+                status=status,
+                warning=warning,
+                freshenv=True,
+            )
+            with _progress(app, enabled=progress):
+                app.build()
     except SphinxError as exc:
         raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
     except Exception as exc:  # a crash in conf.py or an extension is the user's to fix
@@ -179,6 +184,15 @@ def _read_report(path: Path) -> list[Finding]:
 
 
 def _one_line(exc: BaseException | str) -> str:
+    """One line from a message that may hold a traceback or a log."""
     text = str(exc).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if isinstance(exc, str) and lines else (lines[0] if lines else "")
+    if not lines:
+        return ""
+    if isinstance(exc, str):  # a warning log: the last line is the one that stopped it
+        return lines[-1]
+    if len(lines) > 1 and lines[0].endswith(":"):
+        # "There is a programmable error in your configuration file:" + traceback:
+        # the traceback's last line says what went wrong
+        return f"{lines[0]} {lines[-1]}"
+    return lines[0]

@@ -246,3 +246,37 @@ def test_broken_configuration_is_one_line_exit_2(docs: Path, capsys, conf: str, 
     err = capsys.readouterr().err
     assert code == 2 and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_colour_on_a_terminal_unless_no_color(docs: Path, monkeypatch, capsys) -> None:
+    # a real pseudo-terminal as stdout, so isatty() is true the honest way
+    import os
+    import pty
+    import sys
+
+    def through_tty() -> str:
+        leader, follower = pty.openpty()
+        try:
+            with (
+                open(follower, "w", encoding="utf-8", closefd=True) as tty,
+                pytest.MonkeyPatch.context() as patch,
+            ):
+                patch.setattr(sys, "stdout", tty)
+                assert main(["report", "docs", "--today", TODAY]) == 1
+                tty.flush()
+            return os.read(leader, 1 << 16).decode("utf-8")
+        finally:
+            os.close(leader)
+
+    assert "\x1b[" in through_tty()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in through_tty()
+
+
+def test_progress_bar_only_when_asked(docs: Path, capsys) -> None:
+    from checker.report.build import BuildOptions, run_build
+
+    run_build(BuildOptions(src=docs, progress=True))
+    assert "citecheck: reading" in capsys.readouterr().err
+    run_build(BuildOptions(src=docs, progress=False))
+    assert capsys.readouterr().err == ""

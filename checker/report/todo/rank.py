@@ -106,6 +106,19 @@ class Ranker:
         n = len(self.works)
         self._idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
         self._norms = [math.sqrt(sum(self._idf[t] ** 2 for t in ts)) for ts in self._tokens]
+        # inverted indexes, so a claim is scored only against works it can match
+        self._by_token: dict[str, list[int]] = {}
+        self._by_year: dict[int, list[int]] = {}
+        self._by_author: dict[str, list[int]] = {}
+        for i, (ts, spans, work) in enumerate(
+            zip(self._tokens, self._spans, self.works, strict=True)
+        ):
+            for t in ts:
+                self._by_token.setdefault(t, []).append(i)
+            for year in {y for start, end in spans for y in range(start, end + 1)}:
+                self._by_year.setdefault(year, []).append(i)
+            for surname in {a.casefold() for a in work.authors}:
+                self._by_author.setdefault(surname, []).append(i)
 
     def rank(self, claim: str, context: str = "", limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """Up to ``limit`` works that fit the claim (and its paragraph), best first."""
@@ -118,49 +131,71 @@ class Ranker:
         default_idf = math.log(1 + len(self.works)) + 1.0
         claim_norm = math.sqrt(sum(self._idf.get(t, default_idf) ** 2 for t in words)) or 1.0
         surnames = {w.casefold() for w in _WORD.findall(text)}
-        found = []
-        for work, work_tokens, norm, spans in zip(
-            self.works, self._tokens, self._norms, self._spans, strict=True
+        reachable: set[int] = set()
+        for index, keys in (
+            (self._by_token, words),
+            (self._by_year, claim_years),
+            (self._by_author, surnames),
         ):
-            candidate = self._score(
-                work, words & work_tokens, in_claim, norm, claim_norm, claim_years, spans, surnames
-            )
-            if candidate is not None:
-                found.append(candidate)
-        found.sort(key=lambda c: (-c.score, c.key))
-        return found[:limit]
+            for key in keys:
+                reachable.update(index.get(key, ()))
+        # score every reachable work cheaply; explain only the ones shown
+        scored = []
+        for i in reachable:
+            match = self._match(i, words, claim_norm, claim_years, surnames)
+            if match is not None:
+                scored.append(match)
+        scored.sort(key=lambda m: (-m.score, m.work.key))
+        return [m.explain(self._idf, in_claim) for m in scored[:limit]]
 
-    def _score(
+    def _match(
         self,
-        work: Work,
-        shared: frozenset[str],
-        in_claim: frozenset[str],
-        norm: float,
+        i: int,
+        words: frozenset[str],
         claim_norm: float,
         claim_years: frozenset[int],
-        spans: Iterable[tuple[int, int]],
         surnames: set[str],
-    ) -> Candidate | None:
+    ) -> _Match | None:
+        work = self.works[i]
+        shared = words & self._tokens[i]
         score = 0.0
-        reasons = []
-        if shared and norm:
-            score += sum(self._idf[t] ** 2 for t in shared) / (norm * claim_norm)
-            # the rarest shared words first: they are why this work stands out
-            best = sorted(shared, key=lambda t: (-self._idf[t], t))[:4]
-            reasons.append(_shares(best, in_claim))
-        year_hit = _best_span(claim_years, spans)
+        if shared and self._norms[i]:
+            score += sum(self._idf[t] ** 2 for t in shared) / (self._norms[i] * claim_norm)
+        year_hit = _best_span(claim_years, self._spans[i])
         if year_hit is not None:
-            year, (start, end) = year_hit
+            _, (start, end) = year_hit
             score += YEAR_WEIGHT / (1 + (end - start) / 20)
-            covered = str(start) if start == end else f"{start}–{end}"
-            reasons.append(f"covers {year} ({covered})")
-        named = [a for a in work.authors if a.casefold() in surnames]
+        named = tuple(a for a in work.authors if a.casefold() in surnames)
         if named:
             score += AUTHOR_WEIGHT
-            reasons.append(f"by {', '.join(named)}, named in the claim")
-        if not reasons:
+        if not (shared or year_hit or named):
             return None
-        return Candidate(work.key, work.title, round(score, 4), tuple(reasons))
+        return _Match(round(score, 4), work, shared, year_hit, named)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A scored work, before its reasons are written out."""
+
+    score: float
+    work: Work
+    shared: frozenset[str]
+    year_hit: tuple[int, tuple[int, int]] | None
+    named: tuple[str, ...]
+
+    def explain(self, idf: dict[str, float], in_claim: frozenset[str]) -> Candidate:
+        reasons = []
+        if self.shared:
+            # the rarest shared words first: they are why this work stands out
+            best = sorted(self.shared, key=lambda t: (-idf[t], t))[:4]
+            reasons.append(_shares(best, in_claim))
+        if self.year_hit is not None:
+            year, (start, end) = self.year_hit
+            covered = str(start) if start == end else f"{start}–{end}"
+            reasons.append(f"covers {year} ({covered})")
+        if self.named:
+            reasons.append(f"by {', '.join(self.named)}, named in the claim")
+        return Candidate(self.work.key, self.work.title, self.score, tuple(reasons))
 
 
 def _shares(words: list[str], in_claim: frozenset[str]) -> str:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 from sphinx.errors import ConfigError
+from sphinxext_util import build, copy_root, located, report
 
 from checker.findings import Category, Finding, Severity
 from checker.sphinxext.providers import register_finding_provider, unregister_finding_provider
-from sphinxext_util import build, copy_root, located, report
 
 MULTI = "citecheck-multi"
 
@@ -60,7 +60,7 @@ def test_serial_parallel_and_incremental_builds_agree(tmp_path: Path) -> None:
     page = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
     for finding in clean["findings"]:
         assert f'id="citecheck-{finding["id"]}"' in page
-    assert page.count("<tr class=\"citecheck-") == len(clean["findings"])
+    assert page.count('<tr class="citecheck-') == len(clean["findings"])
 
 
 def test_paths_are_source_folder_relative_and_text_output_sorted(tmp_path: Path) -> None:
@@ -142,8 +142,12 @@ def test_rules_and_severity_configuration(tmp_path: Path) -> None:
 def _provider(app) -> list[Finding]:
     return [
         Finding(
-            rule="test-provided", category=Category.REFERENCE, severity=Severity.ERROR,
-            path="docs/refs.bib", line=3, message="provided by a plug-in: fix the entry",
+            rule="test-provided",
+            category=Category.REFERENCE,
+            severity=Severity.ERROR,
+            path="docs/refs.bib",
+            line=3,
+            message="provided by a plug-in: fix the entry",
             text="smith2001",
         )
     ]

@@ -160,7 +160,7 @@ class _Collector:
             FlagRecord(
                 node["tag"],
                 self.where(node),
-                " ".join(node.astext().split()),
+                node.get("text") or plain_text(node),
                 node.get("date"),
                 node["ids"][0],
                 sections,
@@ -190,9 +190,7 @@ class _Collector:
     def cite(self, node: addnodes.pending_xref) -> None:
         domain, target = node.get("refdomain"), str(node.get("reftarget", ""))
         if domain == "citation":  # Sphinx turned a plain ``[Key]_`` into a cross-reference
-            self.records.citations.append(
-                CitationUse(target, CitationKind.PLAIN, self.where(node))
-            )
+            self.records.citations.append(CitationUse(target, CitationKind.PLAIN, self.where(node)))
         elif domain in CITE_DOMAINS:
             where = self.where(node)
             for key in cite_keys(target):

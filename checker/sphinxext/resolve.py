@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from .records import NoteDefinition
 
 
+LINKED_FORMATS = frozenset({"html", "latex"})
+
+
 class _Resolver:
     def __init__(self, app: Sphinx, docname: str) -> None:
         self.app = app
@@ -31,6 +34,8 @@ class _Resolver:
         self.findings = collect_findings(app)
         reports = self.domain.report_docs()
         self.report_doc = reports[0] if reports else None
+        #: plain formats show labels as bare text: a man page would print their URIs
+        self.link_labels = app.builder.format in LINKED_FORMATS
 
     def uri(self, doc: str, anchor: str | None) -> str | None:
         """A URI from the page being written to ``doc#anchor``; None without URIs (LaTeX)."""
@@ -49,7 +54,7 @@ class _Resolver:
         return rec.sections.get(title) if rec and title else None
 
     def flags(self, doctree: nodes.document) -> None:
-        if self.report_doc is None:
+        if self.report_doc is None or not self.link_labels:
             return
         rows = {(f.doc, f.data.get("anchor")): row_id(f) for f in self.findings if f.data}
         for label in doctree.findall(cc.citecheck_sup):
@@ -77,7 +82,9 @@ class _Resolver:
             if node.get("kind") != "note":
                 continue
             note = defined.get(node["label"])
-            uri = self.uri(note.where.doc or "", note.anchor) if note else None
+            uri = None
+            if note is not None and self.link_labels:
+                uri = self.uri(note.where.doc or "", note.anchor)
             if note is None:
                 node["classes"].append("citecheck-missing")
             if uri is not None:
@@ -123,7 +130,19 @@ class _Resolver:
                 if count
                 else f"No claim in this {record.scope} is flagged yet."
             )
-            node += nodes.paragraph(text, text, classes=["citecheck-banner-count"])
+            counter = nodes.inline(text, text, classes=["citecheck-banner-count"])
+            para = next(
+                (
+                    p
+                    for p in node.findall(nodes.paragraph)
+                    if "citecheck-banner-text" in p["classes"]
+                ),
+                None,
+            )
+            if para is None:
+                node += nodes.paragraph("", "", counter)
+            else:
+                para += [nodes.Text(" "), counter]
 
     def reports(self, doctree: nodes.document) -> None:
         placeholders = list(doctree.findall(cc.citation_report))

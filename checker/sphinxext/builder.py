@@ -56,6 +56,9 @@ class CitationsBuilder(Builder):
     def prepare_writing(self, docnames: Set[str]) -> None:
         pass
 
+    def write_documents(self, docnames: Set[str]) -> None:
+        pass  # no page is written, so no doctree needs resolving
+
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass
 

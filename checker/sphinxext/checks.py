@@ -156,13 +156,18 @@ def collect_findings(app: Sphinx) -> list[Finding]:
     ``citecheck_rules``, severities overridden by ``citecheck_severity``,
     finalized (sorted, stable ids).  Computed once per build and cached.
     """
+    return list(cached_findings(app))
+
+
+def cached_findings(app: Sphinx) -> list[Finding]:
+    """:func:`collect_findings` without the defensive copy (callers must not modify it)."""
     domain = get_domain(app)
     if domain.findings_cache is None:
         found = domain_findings(domain)
         for provider in finding_providers():
             found.extend(provider(app))
         domain.findings_cache = finalize(_configured(app, found))
-    return list(domain.findings_cache)
+    return domain.findings_cache
 
 
 def get_ref_inputs(app: Sphinx) -> RefInputs:

@@ -49,6 +49,20 @@ def cite_keys(target: str) -> list[str]:
         return [key.strip() for key in target.split(",") if key.strip()]
 
 
+def plain_text(node: nodes.Node) -> str:
+    """The node's text without the extension's own labels (``[citation needed]``, ``[a]``)."""
+    parts = []
+    for text in node.findall(nodes.Text):
+        parent = text.parent
+        while parent is not None and parent is not node:
+            if isinstance(parent, cc.citecheck_sup | cc.citecheck_backrefs):
+                break
+            parent = parent.parent
+        else:
+            parts.append(text.astext())
+    return " ".join("".join(parts).split())
+
+
 class _Collector:
     def __init__(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         self.docname = docname
@@ -146,7 +160,7 @@ class _Collector:
             FlagRecord(
                 node["tag"],
                 self.where(node),
-                " ".join(node.astext().split()),
+                node.get("text") or plain_text(node),
                 node.get("date"),
                 node["ids"][0],
                 sections,
@@ -174,16 +188,18 @@ class _Collector:
         )
 
     def cite(self, node: addnodes.pending_xref) -> None:
-        if node.get("refdomain") not in CITE_DOMAINS:
-            return
-        where = self.where(node)
-        for key in cite_keys(str(node.get("reftarget", ""))):
-            self.records.citations.append(CitationUse(key, CitationKind.CITE, where))
+        domain, target = node.get("refdomain"), str(node.get("reftarget", ""))
+        if domain == "citation":  # Sphinx turned a plain ``[Key]_`` into a cross-reference
+            self.records.citations.append(CitationUse(target, CitationKind.PLAIN, self.where(node)))
+        elif domain in CITE_DOMAINS:
+            where = self.where(node)
+            for key in cite_keys(target):
+                self.records.citations.append(CitationUse(key, CitationKind.CITE, where))
 
     def footnote(self, node: nodes.footnote) -> None:
         labels = [c for c in node.children if isinstance(c, nodes.label)]
         label = labels[0].astext() if labels else ",".join(node.get("names", []))
-        body = " ".join(c.astext() for c in node.children if not isinstance(c, nodes.label))
+        body = " ".join(plain_text(c) for c in node.children if not isinstance(c, nodes.label))
         where = self.where(node, exact=False)
         if where.line is None:
             first = next(iter(node.findall(nodes.paragraph)), None)

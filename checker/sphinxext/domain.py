@@ -33,6 +33,12 @@ class CitecheckDomain(Domain):
 
     #: findings of the current build, computed once after the merge (not pickled)
     findings_cache: list[Finding] | None = None
+    #: what rendering needs from every document, built once per build (see ``resolve``)
+    index_cache: Any = None
+
+    def invalidate(self) -> None:
+        self.findings_cache = None
+        self.index_cache = None
 
     @property
     def docs(self) -> dict[str, DocRecords]:
@@ -40,16 +46,16 @@ class CitecheckDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.docs.pop(docname, None)
-        self.findings_cache = None
+        self.invalidate()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             self.docs[docname] = otherdata["docs"][docname]
-        self.findings_cache = None
+        self.invalidate()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         self.docs[docname] = collect(env, docname, document)
-        self.findings_cache = None
+        self.invalidate()
 
     def records(self) -> Iterator[DocRecords]:
         """Every document's records, in a stable (sorted docname) order."""

@@ -42,7 +42,7 @@ def age(date: str | None, today: dt.date) -> str:
     if not date:
         return ""
     parts = [int(p) for p in date.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     months = (today.year - year) * 12 + today.month - month - (1 if day > today.day else 0)
     if months < 0:
         return ""

@@ -7,20 +7,66 @@ write it runs in a worker that inherited the main process's findings.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
 
 from . import nodes as cc
-from .checks import collect_findings, get_domain
+from .checks import cached_findings, get_domain
 from .config import today_of
 from .reportpage import ReportBuilder, row_id
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .records import NoteDefinition
+    from ..findings import Finding
+    from .records import BannerRecord, NoteDefinition
+
+
+LINKED_FORMATS = frozenset({"html", "latex"})
+
+
+@dataclass(slots=True)
+class ProjectIndex:
+    """What every page's links need from the whole project; built once per build."""
+
+    findings: list[Finding]
+    report_doc: str | None
+    rows: dict[tuple[str | None, str], str] = field(default_factory=dict)
+    notes: dict[str, NoteDefinition] = field(default_factory=dict)
+    markers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    banners: dict[tuple[str, str], BannerRecord] = field(default_factory=dict)
+    total_flags: int = 0
+
+    @classmethod
+    def build(cls, app: Sphinx) -> ProjectIndex:
+        domain = get_domain(app)
+        reports = domain.report_docs()
+        index = cls(cached_findings(app), reports[0] if reports else None)
+        for f in index.findings:
+            if f.data and f.data.get("anchor"):
+                index.rows[(f.doc, f.data["anchor"])] = row_id(f)
+        markers: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for doc in sorted(domain.docs):
+            rec = domain.docs[doc]
+            for note in rec.notes:
+                index.notes.setdefault(note.label, note)
+            for marker in rec.markers:
+                markers[marker.label].append((doc, marker.anchor))
+            for banner in rec.banners:
+                index.banners[(doc, banner.anchor)] = banner
+            index.total_flags += len(rec.flags)
+        index.markers = dict(markers)
+        return index
+
+
+def project_index(app: Sphinx) -> ProjectIndex:
+    domain = get_domain(app)
+    if domain.index_cache is None:
+        domain.index_cache = ProjectIndex.build(app)
+    return domain.index_cache
 
 
 class _Resolver:
@@ -28,9 +74,11 @@ class _Resolver:
         self.app = app
         self.docname = docname
         self.domain = get_domain(app)
-        self.findings = collect_findings(app)
-        reports = self.domain.report_docs()
-        self.report_doc = reports[0] if reports else None
+        self.index = project_index(app)
+        self.findings = self.index.findings
+        self.report_doc = self.index.report_doc
+        #: plain formats show labels as bare text: a man page would print their URIs
+        self.link_labels = app.builder.format in LINKED_FORMATS
 
     def uri(self, doc: str, anchor: str | None) -> str | None:
         """A URI from the page being written to ``doc#anchor``; None without URIs (LaTeX)."""
@@ -49,9 +97,9 @@ class _Resolver:
         return rec.sections.get(title) if rec and title else None
 
     def flags(self, doctree: nodes.document) -> None:
-        if self.report_doc is None:
+        if self.report_doc is None or not self.link_labels:
             return
-        rows = {(f.doc, f.data.get("anchor")): row_id(f) for f in self.findings if f.data}
+        rows = self.index.rows
         for label in doctree.findall(cc.citecheck_sup):
             if label.get("kind") != "flag":
                 continue
@@ -65,19 +113,14 @@ class _Resolver:
                     child.parent = label
 
     def notes(self, doctree: nodes.document) -> None:
-        defined: dict[str, NoteDefinition] = {}
-        markers: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for doc in sorted(self.domain.docs):
-            rec = self.domain.docs[doc]
-            for note in rec.notes:
-                defined.setdefault(note.label, note)
-            for marker in rec.markers:
-                markers[marker.label].append((doc, marker.anchor))
+        defined, markers = self.index.notes, self.index.markers
         for node in list(doctree.findall(cc.citecheck_sup)):
             if node.get("kind") != "note":
                 continue
             note = defined.get(node["label"])
-            uri = self.uri(note.where.doc or "", note.anchor) if note else None
+            uri = None
+            if note is not None and self.link_labels:
+                uri = self.uri(note.where.doc or "", note.anchor)
             if note is None:
                 node["classes"].append("citecheck-missing")
             if uri is not None:
@@ -103,16 +146,13 @@ class _Resolver:
 
     def banners(self, doctree: nodes.document) -> None:
         for node in doctree.findall(cc.citecheck_banner):
+            key = (node["docname"], node["ids"][0] if node["ids"] else "")
+            record = self.index.banners.get(key)
             rec = self.domain.docs.get(node["docname"])
-            record = (
-                next((b for b in rec.banners if node["ids"] and b.anchor == node["ids"][0]), None)
-                if rec
-                else None
-            )
-            if record is None:
+            if record is None or rec is None:
                 continue
             if record.scope == "article":
-                count = sum(len(r.flags) for r in self.domain.docs.values())
+                count = self.index.total_flags
             else:
                 count = sum(
                     1 for f in rec.flags if record.section is None or record.section in f.sections
@@ -123,7 +163,19 @@ class _Resolver:
                 if count
                 else f"No claim in this {record.scope} is flagged yet."
             )
-            node += nodes.paragraph(text, text, classes=["citecheck-banner-count"])
+            counter = nodes.inline(text, text, classes=["citecheck-banner-count"])
+            para = next(
+                (
+                    p
+                    for p in node.findall(nodes.paragraph)
+                    if "citecheck-banner-text" in p["classes"]
+                ),
+                None,
+            )
+            if para is None:
+                node += nodes.paragraph("", "", counter)
+            else:
+                para += [nodes.Text(" "), counter]
 
     def reports(self, doctree: nodes.document) -> None:
         placeholders = list(doctree.findall(cc.citation_report))

@@ -106,6 +106,8 @@ class TagRole(SphinxRole):
         self.set_source_info(claim)
         children, messages = self._parse_claim(claim_src, claim)
         claim.extend(children)
+        # kept as written: later transforms (smart quotes) change the rendered text
+        claim["text"] = " ".join(claim.astext().split())
         serial = self.env.new_serialno("citecheck-claim")
         anchor = unique_id(self.inliner.document, f"citecheck-claim-{serial}", claim)
 

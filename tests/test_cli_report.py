@@ -215,15 +215,22 @@ def test_conf_py_in_src_wins_and_conf_option_is_used_otherwise(
         (["report", "docs", "--conf", "docs/_static"], "has no conf.py"),
         (["report", "docs", "--out", "docs/_build"], "is inside the source folder"),
         (["todo", "docs", "--limit", "-1"], "--limit must be 0"),
+        (["report", "docs", "--out", "docs/index.rst/x"], "is inside the source folder"),
+        (["report", "docs", "--out", "out.txt/build"], "cannot use --out out.txt/build"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(docs: Path, tmp_path: Path, capsys, argv, message):
+    if "out.txt/build" in argv:
+        (tmp_path / "out.txt").write_text("a file where a folder should be")
     code = main([*argv, "-o", "out.txt"] if argv[0] != "todo" else argv)
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.startswith("citecheck: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert not (tmp_path / "out.txt").exists()
+    if "out.txt/build" in argv:  # the file in the way is left as it was
+        assert (tmp_path / "out.txt").read_text() == "a file where a folder should be"
+    else:
+        assert not (tmp_path / "out.txt").exists()
     assert not (docs / "_build").exists()
 
 

@@ -85,7 +85,10 @@ def _check_out(src: Path, out: Path) -> None:
 @contextmanager
 def _outdir(out: Path | None) -> Iterator[Path]:
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot use --out {out}: {exc.strerror or exc}") from None
         yield out
         return
     with tempfile.TemporaryDirectory(prefix="citecheck-") as tmp:

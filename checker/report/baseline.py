@@ -57,18 +57,11 @@ class Comparison:
     resolved: tuple[Finding, ...] = ()
     removed: tuple[Finding, ...] = ()
     fixed: tuple[Finding, ...] = ()
-    baseline_size: int = 0
+    #: baseline, known, new, resolved, removed, fixed
     counts: dict[str, int] = field(default_factory=dict)
 
     def status_of(self, finding: Finding) -> Status:
         return self.status.get(finding.id, Status.NEW)
-
-    def gone(self, outcome: Outcome) -> tuple[Finding, ...]:
-        return {
-            Outcome.RESOLVED: self.resolved,
-            Outcome.REMOVED: self.removed,
-            Outcome.FIXED: self.fixed,
-        }[outcome]
 
 
 def compare(
@@ -97,7 +90,6 @@ def compare(
         resolved=tuple(gone[Outcome.RESOLVED]),
         removed=tuple(gone[Outcome.REMOVED]),
         fixed=tuple(gone[Outcome.FIXED]),
-        baseline_size=len(base),
         counts=counts,
     )
 

@@ -62,8 +62,13 @@ def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> li
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `citecheck report docs | head`: the reader left; that is not an error,
+            # and Python must not complain again when it flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
         try:
             write_atomic(output, text)

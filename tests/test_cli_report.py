@@ -287,3 +287,19 @@ def test_progress_bar_only_when_asked(docs: Path, capsys) -> None:
     assert "citecheck: reading" in capsys.readouterr().err
     run_build(BuildOptions(src=docs, progress=False))
     assert capsys.readouterr().err == ""
+
+
+def test_reading_order_is_the_toctree_then_the_rest() -> None:
+    from checker.report.build import reading_order
+
+    includes = {"index": ["a", "b"], "a": ["a1", "index"], "b": []}
+    found = {"index", "a", "a1", "b", "orphan", "zz"}
+    assert reading_order(includes, found, "index") == ("index", "a", "a1", "b", "orphan", "zz")
+
+
+def test_build_reports_reading_order_and_root(docs: Path) -> None:
+    from checker.report.build import BuildOptions, run_build
+
+    result = run_build(BuildOptions(src=docs))
+    assert result.doc_order == ("index", "early", "later", "references")
+    assert result.root_doc == "index"

@@ -261,3 +261,20 @@ def test_worklist_asks_for_context_only_without_a_paragraph(ranker: Ranker) -> N
     assert asked == ["he wrote"]
     assert items["he wrote"].candidates[0].key == "odessa"
     assert items["he read"].candidates[0].key == "prophet1"
+
+
+def test_document_order_follows_the_toctree_when_known(ranker: Ranker) -> None:
+    findings = finalize(
+        [
+            flag("in appendix", doc="appendix", line=3, date="2015-01"),
+            flag("in body", doc="body", line=9, date="2015-01"),
+            flag("in lead", doc="start", line=4, date="2015-01"),
+        ]
+    )
+    by_path = [i.finding.text for i in build_worklist(findings, ranker, TODAY)]
+    assert by_path == ["in appendix", "in body", "in lead"]
+    by_toc = build_worklist(
+        findings, ranker, TODAY, doc_order=("start", "body", "appendix"), lead_docs=("start",)
+    )
+    assert [i.finding.text for i in by_toc] == ["in lead", "in body", "in appendix"]
+    assert HINT_LEAD in by_toc[0].hints  # the lead is the root document, whatever its name

@@ -13,7 +13,7 @@ import io
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +43,9 @@ class BuildOptions:
 class BuildResult:
     findings: list[Finding]
     warnings: str  #: what Sphinx logged as warnings, for ``--verbose`` style use
+    #: docnames in reading order (the toctree from the root document, then the rest)
+    doc_order: tuple[str, ...] = ()
+    root_doc: str = "index"  #: the project's root document: its claims are the lead
 
 
 def default_overrides(src: Path) -> dict[str, Any]:
@@ -106,13 +109,14 @@ def run_build(options: BuildOptions) -> BuildResult:
     if options.today is not None:
         overrides["citecheck_today"] = options.today.isoformat()
     with _outdir(options.out) as outdir:
-        warnings = _sphinx(src, confdir, outdir, overrides, options.progress)
-        return BuildResult(_read_report(outdir / REPORT_FILE), warnings)
+        warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
+        return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
 
 
 def _sphinx(
     src: Path, confdir: Path | None, outdir: Path, overrides: dict[str, Any], progress: bool
-) -> str:
+) -> tuple[str, tuple[str, ...], str]:
+    """Build; return the warnings, the reading order and the root document."""
     from sphinx.application import Sphinx
     from sphinx.errors import SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -144,7 +148,31 @@ def _sphinx(
         ) from None
     if app.statuscode:
         raise InputError(f"Sphinx could not build {src}: {_one_line(warning.getvalue())}")
-    return warning.getvalue()
+    root = app.config.root_doc
+    return (
+        warning.getvalue(),
+        reading_order(app.env.toctree_includes, app.env.found_docs, root),
+        root,
+    )
+
+
+def reading_order(
+    includes: dict[str, list[str]], found: Iterable[str], root: str
+) -> tuple[str, ...]:
+    """Documents as a reader meets them: depth-first through the toctrees from
+    ``root``, then documents outside every toctree, sorted."""
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        doc = stack.pop()
+        if doc in seen:
+            continue
+        seen.add(doc)
+        order.append(doc)
+        stack.extend(reversed(includes.get(doc, [])))
+    order += sorted(set(found) - seen)
+    return tuple(order)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..errors import InputError
 from ..findings import Finding, finalize
 from ..fsutil import write_atomic
 from .baseline import SourceReader, compare, load_baseline
-from .build import BuildOptions, check_source, run_build
+from .build import BuildOptions, BuildResult, check_source, run_build
 from .formats import render
 from .jsonreport import build_report, dumps
 from .policy import evaluate, make_policy, select
@@ -48,7 +49,7 @@ def parse_today(value: str | None) -> date:
         raise InputError(f"--today expects YYYY-MM-DD, got {value!r}") from None
 
 
-def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> list[Finding]:
+def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> BuildResult:
     options = BuildOptions(
         src=args.source,
         conf=args.conf,
@@ -57,7 +58,8 @@ def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> li
         online=args.online,
         progress=sys.stderr.isatty(),
     )
-    return finalize(run_build(options).findings)
+    result = run_build(options)
+    return replace(result, findings=finalize(result.findings))
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -87,7 +89,7 @@ def _report(args: argparse.Namespace) -> int:
     policy = make_policy(args.fail_on, args.max, args.min_severity)
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
 
-    findings = select(_build(args, today, args.out), policy)
+    findings = select(_build(args, today, args.out).findings, policy)
     comparison = None
     if baseline is not None:
         # a finding below --min-severity is not "gone" just because it is hidden
@@ -101,7 +103,7 @@ def _report(args: argparse.Namespace) -> int:
 def _baseline(args: argparse.Namespace) -> int:
     check_source(args.source)
     today = parse_today(args.today)
-    findings = _build(args, today)
+    findings = _build(args, today).findings
     _emit(dumps(build_report(findings, _display(args.source))), args.output)
     print(
         f"citecheck: baseline of {len(findings)} finding(s) written to {args.output}",
@@ -118,7 +120,8 @@ def _todo(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     if args.limit < 0:
         raise InputError("--limit must be 0 (no limit) or more")
-    findings = _build(args, today)
+    build = _build(args, today)
+    findings = build.findings
     bibliography = load_bibliography(find_bibfiles(args.source))
     notes = [f"bibliography skipped: {why}" for why in bibliography.unreadable]
     read = source_reader(args.source)
@@ -128,7 +131,13 @@ def _todo(args: argparse.Namespace) -> int:
         return "" if source is None else paragraph_at(source, finding.line)
 
     items = build_worklist(
-        findings, Ranker(bibliography.works), today, limit=args.limit, context=context
+        findings,
+        Ranker(bibliography.works),
+        today,
+        lead_docs=(build.root_doc,),
+        limit=args.limit,
+        context=context,
+        doc_order=build.doc_order,
     )
     if args.format == "json":
         text = render_json(items, today, notes=notes)

@@ -99,15 +99,21 @@ def build_worklist(
     lead_docs: Iterable[str] = ("index",),
     limit: int = 0,
     context: Callable[[Finding], str] | None = None,
+    doc_order: Sequence[str] = (),
 ) -> list[TodoItem]:
     """The worklist for finalized ``findings``; ``limit`` > 0 keeps the first N items.
 
     A flag's ``data["paragraph"]`` is its context for ranking sources; without
     one, ``context(finding)`` is asked (the command reads the source file).
+    ``doc_order`` is the reading order of documents (the toctree); without it,
+    documents come in path order.
     """
     lead = set(lead_docs)
     banner_sections, article_banner = _banner_scopes(findings)
-    order = {f.id: i for i, f in enumerate(findings)}  # finalized: document order
+    # finalized findings are in (path, line) order; the toctree order, when
+    # known, puts documents as a reader meets them
+    rank = {doc: i for i, doc in enumerate(doc_order)}
+    order = {f.id: (rank.get(f.doc or "", len(rank)), i) for i, f in enumerate(findings)}
     items: list[TodoItem] = []
     for f in findings:
         if f.category is not Category.FLAG:

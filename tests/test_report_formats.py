@@ -231,3 +231,17 @@ def test_banner_without_text_still_has_a_readable_name() -> None:
     banner = flag("", category=Category.BANNER, rule="more-citations-needed")
     root = ET.fromstring(render("junit", ReportView.of([banner], "docs")).encode())
     assert root.find(".//testcase").get("name") == "more-citations-needed (docs/a.rst:10)"
+
+
+def test_text_and_markdown_follow_the_reading_order() -> None:
+    findings = [flag("z", doc="appendix"), flag("a", doc="start", line=99)]
+    view = ReportView.of(findings, "docs", doc_order=("start", "appendix"))
+    text = render("text", view).splitlines()
+    assert text.index("start (docs/start.rst)") < text.index("appendix (docs/appendix.rst)")
+    markdown = render("markdown", view)
+    assert markdown.index("| start | S | 1 |") < markdown.index("| appendix | S | 1 |")
+    # the JSON contract keeps the deterministic (path, line) order
+    assert [f["doc"] for f in json.loads(render("json", view))["findings"]] == [
+        "appendix",
+        "start",
+    ]

@@ -89,13 +89,16 @@ def _report(args: argparse.Namespace) -> int:
     policy = make_policy(args.fail_on, args.max, args.min_severity)
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
 
-    findings = select(_build(args, today, args.out).findings, policy)
+    build = _build(args, today, args.out)
+    findings = select(build.findings, policy)
     comparison = None
     if baseline is not None:
         # a finding below --min-severity is not "gone" just because it is hidden
         comparison = compare(findings, select(baseline, policy), source_reader(args.source))
     verdict = evaluate(findings, policy, comparison)
-    view = ReportView.of(findings, _display(args.source), comparison, verdict)
+    view = ReportView.of(
+        findings, _display(args.source), comparison, verdict, doc_order=build.doc_order
+    )
     _emit(render(args.format, view, color=_use_color(args.output)), args.output)
     return verdict.exit_code
 

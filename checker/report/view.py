@@ -21,6 +21,8 @@ class ReportView:
     findings: tuple[Finding, ...]  #: finalized: sorted, with ids
     comparison: Comparison | None = None
     verdict: Verdict | None = None
+    #: docnames in reading order; the human formats group documents in it
+    doc_order: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -29,8 +31,15 @@ class ReportView:
         source: str,
         comparison: Comparison | None = None,
         verdict: Verdict | None = None,
+        doc_order: Iterable[str] = (),
     ) -> ReportView:
-        return cls(source, tuple(finalize(findings)), comparison, verdict)
+        return cls(source, tuple(finalize(findings)), comparison, verdict, tuple(doc_order))
+
+    def in_reading_order(self) -> list[Finding]:
+        """The findings with documents in reading order (stable within a document);
+        documents the order does not know keep their path order, after the rest."""
+        rank = {doc: i for i, doc in enumerate(self.doc_order)}
+        return sorted(self.findings, key=lambda f: rank.get(f.doc or "", len(rank)))
 
     def status(self, finding: Finding) -> Status | None:
         """``new`` / ``known`` against the baseline, or ``None`` without one."""
@@ -48,7 +57,7 @@ class ReportView:
     def count_by_section(self) -> list[tuple[str, str, int]]:
         """``(document, section, count)`` in order of first appearance."""
         counts: Counter[tuple[str, str]] = Counter(
-            (doc_label(f), f.section or "") for f in self.findings
+            (doc_label(f), f.section or "") for f in self.in_reading_order()
         )
         return [(doc, section, n) for (doc, section), n in counts.items()]
 

@@ -36,8 +36,8 @@ class _Paint:
 def render(view: ReportView, *, color: bool = False) -> str:
     paint = _Paint(color)
     lines: list[str] = []
-    # findings are finalized (sorted by path, line), so each document is one run
-    for doc, in_doc in groupby(view.findings, key=doc_label):
+    # sorted by document (reading order), then line: each document is one run
+    for doc, in_doc in groupby(view.in_reading_order(), key=doc_label):
         items = list(in_doc)
         heading = doc if doc == items[0].path else f"{doc} ({items[0].path})"
         lines.append(paint("heading", heading))

@@ -11,8 +11,14 @@ from checker.findings import Category, Finding, Severity, finalize, normalise_te
 
 def make(text: str, line: int, rule: str = "citation-needed", doc: str = "a") -> Finding:
     return Finding(
-        rule=rule, category=Category.FLAG, severity=Severity.WARNING,
-        path=f"docs/{doc}.rst", line=line, message="m", text=text, doc=doc,
+        rule=rule,
+        category=Category.FLAG,
+        severity=Severity.WARNING,
+        path=f"docs/{doc}.rst",
+        line=line,
+        message="m",
+        text=text,
+        doc=doc,
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from checker.refs.model import CitationKind
 from checker.sphinxext import get_ref_inputs
+from checker.sphinxext.checks import get_domain
 
 FORMS = "citecheck-forms"  # the folder sphinx.testing copies the root to
 
@@ -77,3 +78,25 @@ def test_reference_inputs_for_the_rules(app) -> None:
     ids = [(i.scheme, i.value, i.where.line) for i in inputs.identifiers]
     assert ids == [("viaf", "19685134", 64), ("lccn", "n79054261", 65)]
     assert [(link.url, link.where.line) for link in inputs.links] == [("https://example.org/x", 12)]
+
+
+@pytest.mark.sphinx("citations", testroot="citecheck-multi")
+def test_notes_and_banners_are_recorded(app) -> None:
+    app.build()
+    docs = get_domain(app).docs
+    assert set(docs) == {"index", "report", "notes", *(f"ch{i}" for i in range(1, 8))}
+    (first, second) = docs["notes"].notes
+    assert (first.label, first.text) == (
+        "a",
+        "The first note, cited from chapter three and chapter four.",
+    )
+    assert (second.label, second.where.line) == ("b", 8)
+    assert [(m.label, m.where.line) for m in docs["ch4"].markers] == [("a", 7)]
+    (banner,) = docs["ch1"].banners
+    assert (banner.scope, banner.date, banner.text, banner.where.line) == (
+        "section",
+        "2010-11",
+        "Early life",
+        7,
+    )
+    assert docs["report"].has_report and not docs["ch2"].cross_doc and docs["ch3"].cross_doc

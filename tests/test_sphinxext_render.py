@@ -40,18 +40,23 @@ def test_html_label_links_to_report_row_and_row_links_back(app) -> None:
     )
     assert row is not None
     cells = row.group(1)
-    assert 'href="ch1.html#early-life">Early life</a>' in cells
     assert 'href="ch1.html#citecheck-claim-0">a large estate</a>' in cells
-    assert "<p>July 2010</p>" in cells and "<p>15 years</p>" in cells
-    assert "docs/ch1.rst:11" not in cells and "citecheck-multi/ch1.rst:11" in cells
+    assert "<p>July 2010 (15 years)</p>" in cells
+    assert "citecheck-multi/ch1.rst:11" in cells
+    # grouped by section: a heading row links the section and counts its findings
+    assert re.search(
+        r'<tr class="citecheck-group[^"]*"><td colspan="4"><p><a class="reference internal" '
+        r'href="ch1.html#early-life">Early life</a> — [^<]*ch1.rst \(2\)</p></td>',
+        report,
+    )
     assert (
         '<p class="citecheck-summary">11 flagged claims in 9 sections; 2 sections need more '
         "citations; oldest open since July 2010.</p>"
     ) in report
-    # grouped by section, counted
     assert re.search(r'href="ch1.html#education">Education</a> — [^<]*ch1.rst \(2\)', report)
     # every finding has exactly one row
-    assert report.count('<tr class="citecheck-') == len(collect_findings(app))
+    rows = re.findall(r'<tr class="citecheck-(?!group)', report)
+    assert len(rows) == len(collect_findings(app))
     assert (Path(app.outdir) / "_static" / "citecheck.css").is_file()
     assert 'href="_static/citecheck.css' in chapter
 
@@ -156,3 +161,16 @@ def test_other_builders_show_plain_label(make_app, tmp_path: Path, builder, patt
     assert "a large estate[citation needed]" in text
     assert "[citation needed] \\%<" not in text and "[citation needed]@ref" not in text
     assert "WARNING" not in app.warning.getvalue()
+
+
+@pytest.mark.sphinx(
+    "html", testroot="citecheck-multi", confoverrides={"citecheck_report_group": "rule"}
+)
+def test_report_grouped_by_rule_links_sections(app) -> None:
+    app.build()
+    report = _page(app, "report.html")
+    assert re.search(r'<td colspan="5"><p><span>citation-needed</span> \(7\)</p></td>', report)
+    finding = _finding(app, "ch1.rst", 11)
+    row = re.search(rf'id="citecheck-{finding.id}">(.*?)</tr>', report, re.DOTALL)
+    assert row is not None
+    assert '<a class="reference internal" href="ch1.html#early-life">Early life</a>' in row[1]

@@ -57,6 +57,7 @@ def test_describe_date() -> None:
     [
         ("claim text <2010-07>", "claim text", "2010-07"),
         ("claim\non two lines <2010-13>", "claim\non two lines", "2010-13"),
+        ("<2010-07>", None, "2010-07"),
         ("ends in a tag <b>", None, None),
         ('<script>alert("x")</script>', None, None),
         ("a link <https://x.org/2>`_", None, None),
@@ -64,7 +65,7 @@ def test_describe_date() -> None:
 )
 def test_date_slot(body: str, claim: str | None, date: str | None) -> None:
     match = _DATE_SLOT.match(body)
-    if claim is None:
+    if date is None:
         assert match is None
     else:
         assert match is not None and (match["claim"], match["date"]) == (claim, date)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from checker import tags
 
 CONTRACT_ROLES = {
-    "citation-needed": "cn", "clarification-needed": "clarify", "by-whom": None, "who": None,
-    "when": None, "which": None, "according-to-whom": None, "dubious": None,
-    "page-needed": None, "better-source-needed": None, "verification-needed": None,
+    "citation-needed": "cn",
+    "clarification-needed": "clarify",
+    "by-whom": None,
+    "who": None,
+    "when": None,
+    "which": None,
+    "according-to-whom": None,
+    "dubious": None,
+    "page-needed": None,
+    "better-source-needed": None,
+    "verification-needed": None,
     "failed-verification": None,
 }
 

@@ -111,16 +111,7 @@ class _Collector:
             elif isinstance(node, cc.citecheck_banner):
                 self.banner(node)
             elif isinstance(node, cc.citecheck_note):
-                text = " ".join(c.astext() for c in node.children[1:]) or node.astext()
-                rec.notes.append(
-                    NoteDefinition(
-                        node["label"],
-                        self.where(node, exact=False),
-                        node["ids"][0],
-                        " ".join(text.split()),
-                    )
-                )
-                rec.cross_doc = True
+                self.note(node)
             elif isinstance(node, cc.citation_report):
                 rec.has_report = True
             elif isinstance(node, nodes.problematic) and node.get(cc.PROBLEM_RULE):
@@ -153,6 +144,13 @@ class _Collector:
             for rule, message, text in node.get(PROBLEMS, ()):
                 rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))
         return rec
+
+    def note(self, node: cc.citecheck_note) -> None:
+        label = node["label"]
+        text = plain_text(node).removeprefix(f"{label}.").strip()
+        where = self.where(node, exact=False)
+        self.records.notes.append(NoteDefinition(label, where, node["ids"][0], text))
+        self.records.cross_doc = True
 
     def flag(self, node: cc.citecheck_claim) -> None:
         _, sections = section_info(node)

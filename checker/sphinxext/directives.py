@@ -39,7 +39,7 @@ class BannerDirective(SphinxDirective):
     }
 
     def run(self) -> list[Node]:
-        banner = tags.banner(self.name)
+        banner = tags.banner(self.name.lower())  # directive names are case-insensitive
         assert banner is not None, f"{self.name} is registered only for known banners"
         problems: list[tuple[str, str, str]] = []
         scope = self.options.get("scope", "section").strip() or "section"

@@ -25,7 +25,7 @@ LinkFn = Callable[[str, str | None], str | None]
 #: claims longer than this are cut on the page (the JSON keeps them whole)
 MAX_CLAIM = 300
 
-COLUMNS = (("Rule", 14), ("Section", 18), ("Claim", 40), ("Date", 10), ("Age", 8), ("Location", 16))
+COLUMNS = (("Rule", 14), ("Section", 18), ("Claim", 44), ("Since", 16), ("Location", 18))
 
 
 def row_id(finding: Finding) -> str:
@@ -108,56 +108,67 @@ class ReportBuilder:
         section_anchor: Callable[[str | None, str | None], str | None],
         today: dt.date,
         group: str,
+        *,
+        spans: bool = True,
     ) -> None:
+        self.spans = spans  #: whether the output format can span table cells
         self.link = link
         self.section_anchor = section_anchor
         self.today = today
         self.group = group
 
+    @property
+    def columns(self) -> tuple[tuple[str, int], ...]:
+        # grouped by section, the group row names and links the section already
+        if self.group == "section":
+            return tuple(c for c in COLUMNS if c[0] != "Section")
+        return COLUMNS
+
     def build(self, findings: list[Finding]) -> list[Node]:
+        """The summary line and one table: a heading row per group, a row per finding."""
         result: list[Node] = [nodes.paragraph("", summary(findings), classes=["citecheck-summary"])]
+        if not findings:
+            return result
         groups: dict[tuple[str, str | None], list[Finding]] = {}
         for finding in findings:
             groups.setdefault(_group_key(finding, self.group), []).append(finding)
+        table = nodes.table("", classes=["citecheck-report"])
+        tgroup = nodes.tgroup("", cols=len(self.columns))
+        table += tgroup
+        tgroup.extend(nodes.colspec(colwidth=width) for _, width in self.columns)
+        tgroup += nodes.thead("", nodes.row("", *(_cell(nodes.Text(n)) for n, _ in self.columns)))
+        body = nodes.tbody()
+        tgroup += body
         for (title, doc), items in groups.items():
-            result.append(self.heading(title, doc, items))
-            result.append(self.table(items))
+            body += self.group_row(title, doc, items)
+            body.extend(self.row(finding) for finding in items)
+        result.append(table)
         return result
 
-    def heading(self, title: str, doc: str | None, items: list[Finding]) -> Node:
-        rubric = nodes.rubric("", "", classes=["citecheck-group"])
+    def group_row(self, title: str, doc: str | None, items: list[Finding]) -> nodes.row:
         uri = None
         if self.group == "section" and doc is not None:
             uri = self.link(doc, self.section_anchor(doc, items[0].section))
         elif self.group == "doc" and doc is not None:
             uri = self.link(doc, None)
-        rubric += _link(title, uri)
-        if self.group == "section":
-            rubric += nodes.Text(f" — {items[0].path}")
-        rubric += nodes.Text(f" ({len(items)})")
-        return rubric
-
-    def table(self, items: list[Finding]) -> nodes.table:
-        table = nodes.table("", classes=["citecheck-report"])
-        tgroup = nodes.tgroup("", cols=len(COLUMNS))
-        table += tgroup
-        for _, width in COLUMNS:
-            tgroup += nodes.colspec(colwidth=width)
-        head = nodes.row()
-        for name, _ in COLUMNS:
-            head += _cell(nodes.Text(name))
-        tgroup += nodes.thead("", head)
-        body = nodes.tbody()
-        tgroup += body
-        for finding in items:
-            body += self.row(finding)
-        return table
+        text = (
+            f" — {items[0].path} ({len(items)})"
+            if self.group == "section"
+            else (f" ({len(items)})")
+        )
+        cell = _cell(_link(title, uri), nodes.Text(text))
+        if not self.spans:  # e.g. man pages: the heading fills the first cell only
+            rest = [_cell() for _ in self.columns[1:]]
+            return nodes.row("", cell, *rest, classes=["citecheck-group"])
+        cell["morecols"] = len(self.columns) - 1
+        return nodes.row("", cell, classes=["citecheck-group"])
 
     def row(self, f: Finding) -> nodes.row:
         row = nodes.row("", ids=[row_id(f)], classes=[f"citecheck-{f.category.value}"])
-        row += _cell(nodes.literal(f.rule, f.rule))
-        section_uri = self.link(f.doc, self.section_anchor(f.doc, f.section)) if f.doc else None
-        row += _cell(_link(f.section or "—", section_uri))
+        row += _cell(nodes.Text(f.rule))
+        if self.group != "section":
+            uri = self.link(f.doc, self.section_anchor(f.doc, f.section)) if f.doc else None
+            row += _cell(_link(f.section or "—", uri))
         anchor = f.data.get("anchor") if f.data else None
         claim_uri = (
             self.link(f.doc, anchor or self.section_anchor(f.doc, f.section)) if f.doc else None
@@ -166,8 +177,10 @@ class ReportBuilder:
         if f.category not in (Category.FLAG, Category.BANNER) and f.text:
             claim.append(nodes.inline("", f" — {f.message}", classes=["citecheck-message"]))
         row += _cell(*claim)
-        row += _cell(nodes.Text(describe_date(f.date) if f.date else "—"))
-        row += _cell(nodes.Text(age(f.date, self.today) or "—"))
-        where = f"{f.path}:{f.line}" if f.line is not None else f.path
-        row += _cell(nodes.Text(where))
+        when = "—"
+        if f.date:
+            since = age(f.date, self.today)
+            when = f"{describe_date(f.date)} ({since})" if since else describe_date(f.date)
+        row += _cell(nodes.Text(when))
+        row += _cell(nodes.Text(f"{f.path}:{f.line}" if f.line is not None else f.path))
         return row

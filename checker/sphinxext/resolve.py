@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 LINKED_FORMATS = frozenset({"html", "latex"})
+#: formats whose writers can span table cells (the report's group headings)
+SPANNING_FORMATS = frozenset({"html", "latex", "text"})
 
 
 @dataclass(slots=True)
@@ -186,6 +188,7 @@ class _Resolver:
             self.section_anchor,
             today_of(self.app.config),
             self.app.config.citecheck_report_group,
+            spans=self.app.builder.format in SPANNING_FORMATS,
         )
         for node in placeholders:
             content = builder.build(self.findings)

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
 
 #: a trailing `` <...>`` holding a digit is a date slot, so ``<b>`` or ``</script>``
-#: at the end of a claim stay part of the claim
-_DATE_SLOT = re.compile(r"^(?P<claim>.*?)\s+<(?P<date>[^<>]*\d[^<>]*)>\s*$", re.DOTALL)
+#: at the end of a claim stay part of the claim; ``:cn:`<2010-07>``` flags no text
+_DATE_SLOT = re.compile(r"^(?:(?P<claim>.*?)\s+)?<(?P<date>[^<>]*\d[^<>]*)>\s*$", re.DOTALL)
 
 #: the body of ``:role:`body``` or MyST's ``{role}`body```, whatever the backquote run
 _QUOTED = re.compile(r"^[^`]*(?P<ticks>`+)(?P<body>.*)(?P=ticks)\s*$", re.DOTALL)
@@ -67,9 +67,7 @@ def problem_node(
     that ``suppress_warnings`` can silence, instead of an untyped docutils one.
     """
     source, line = role.get_source_info()
-    msg = nodes.system_message(
-        message, nodes.paragraph("", message), level=3, type="ERROR", source=source, line=line
-    )
+    msg = nodes.system_message(message, level=3, type="ERROR", source=source, line=line)
     prb = nodes.problematic(rawtext, rawtext)
     prb[cc.PROBLEM_RULE] = rule
     prb[cc.PROBLEM_MESSAGE] = message
@@ -95,7 +93,7 @@ class TagRole(SphinxRole):
         claim_src, date = escaped, None
         match = _DATE_SLOT.match(escaped)
         if match:
-            claim_src, date = match["claim"], match["date"].strip()
+            claim_src, date = match["claim"] or "", match["date"].strip()
         docname = self.env.current_document.docname
 
         claim = cc.citecheck_claim(

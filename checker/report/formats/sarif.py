@@ -37,6 +37,8 @@ def _rules(findings: tuple[Finding, ...]) -> tuple[list[dict[str, Any]], dict[st
                 "id": finding.rule,
                 "name": "".join(part.capitalize() for part in finding.rule.split("-")),
                 "shortDescription": {"text": finding.message},
+                # code scanning shows `help` beside each alert: how to fix it
+                "help": {"text": finding.message},
                 "defaultConfiguration": {"level": _LEVEL[finding.severity]},
                 "properties": {"category": finding.category.value, "tags": ["citations"]},
             }

@@ -1,0 +1,211 @@
+"""Walk one doctree and collect its records (runs while the document is read).
+
+Everything the findings, the report page and the reference rules need is
+taken from the doctree here, once, into :class:`~.records.DocRecords`; exact
+line numbers are fixed on the nodes too, so later warnings point at the claim.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..refs.model import (
+    CitationKind,
+    CitationUse,
+    FootnoteText,
+    IdentifierUse,
+    LinkUse,
+    Location,
+)
+from . import nodes as cc
+from .directives import PROBLEMS
+from .locate import exact_line, report_path, section_info, section_title
+from .records import (
+    BannerRecord,
+    DocRecords,
+    FlagRecord,
+    NoteDefinition,
+    NoteMarker,
+    Problem,
+)
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+#: the domains whose cross-references cite bibliography keys (sphinxcontrib-bibtex)
+CITE_DOMAINS = frozenset({"cite"})
+
+
+def cite_keys(target: str) -> list[str]:
+    """The keys of a ``:cite:`` target (``{see}key1,key2{p. 4}`` -> ``key1``, ``key2``)."""
+    try:
+        from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+        return [t.key for t in parse_citation_targets(target) if t.key]
+    except (ImportError, ValueError):  # no bibtex, or a target it rejects: keep what is there
+        return [key.strip() for key in target.split(",") if key.strip()]
+
+
+def plain_text(node: nodes.Node) -> str:
+    """The node's text without the extension's own labels (``[citation needed]``, ``[a]``)."""
+    parts = []
+    for text in node.findall(nodes.Text):
+        parent = text.parent
+        while parent is not None and parent is not node:
+            if isinstance(parent, cc.citecheck_sup | cc.citecheck_backrefs):
+                break
+            parent = parent.parent
+        else:
+            parts.append(text.astext())
+    return " ".join("".join(parts).split())
+
+
+class _Collector:
+    def __init__(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.docname = docname
+        self.path = report_path(env, docname)
+        self.document = document
+        self.records = DocRecords()
+        self.source = str(env.doc2path(docname))
+        self._lines: list[str] | None = None
+
+    def lines(self, node: nodes.Element) -> list[str] | None:
+        """The document's source lines, read only when a parser kept no raw paragraphs."""
+        if node.source not in (None, self.source):
+            return None  # included from another file
+        if self._lines is None:
+            try:
+                with open(self.source, encoding="utf-8-sig") as handle:
+                    self._lines = handle.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines = []
+        return self._lines
+
+    def where(self, node: nodes.Element, *, exact: bool = True) -> Location:
+        line = exact_line(node, lambda: self.lines(node)) if exact else node.line
+        if line is not None:
+            node.line = line
+        title, _ = section_info(node)
+        return Location(self.path, line, self.docname, title)
+
+    def doc_title(self) -> str:
+        for section in self.document.findall(nodes.section):
+            return section_title(section) or self.docname
+        return self.docname
+
+    def run(self) -> DocRecords:
+        rec = self.records
+        for section in self.document.findall(nodes.section):
+            title = section_title(section)
+            if title and section["ids"]:
+                rec.sections.setdefault(title, section["ids"][0])
+        for node in self.document.findall(nodes.Element):
+            if isinstance(node, cc.citecheck_claim):
+                self.flag(node)
+            elif isinstance(node, cc.citecheck_sup) and node.get("kind") == "note":
+                rec.markers.append(NoteMarker(node["label"], self.where(node), node["ids"][0]))
+                rec.cross_doc = True
+            elif isinstance(node, cc.citecheck_banner):
+                self.banner(node)
+            elif isinstance(node, cc.citecheck_note):
+                self.note(node)
+            elif isinstance(node, cc.citation_report):
+                rec.has_report = True
+            elif isinstance(node, nodes.problematic) and node.get(cc.PROBLEM_RULE):
+                rec.problems.append(
+                    Problem(
+                        node[cc.PROBLEM_RULE],
+                        node[cc.PROBLEM_MESSAGE],
+                        self.where(node),
+                        node.astext(),
+                    )
+                )
+            elif isinstance(node, addnodes.pending_xref):
+                self.cite(node)
+            elif isinstance(node, nodes.citation_reference):
+                rec.citations.append(
+                    CitationUse(node.astext(), CitationKind.PLAIN, self.where(node))
+                )
+            elif isinstance(node, nodes.footnote):
+                self.footnote(node)
+            elif isinstance(node, nodes.reference):
+                uri = node.get("refuri", "")
+                if uri.startswith(("http://", "https://")):
+                    rec.links.append(LinkUse(uri, self.where(node)))
+            if node.get(cc.AUTHORITY_IDS):
+                for scheme, value, line in node[cc.AUTHORITY_IDS]:
+                    title, _ = section_info(node)
+                    rec.identifiers.append(
+                        IdentifierUse(scheme, value, Location(self.path, line, self.docname, title))
+                    )
+            for rule, message, text in node.get(PROBLEMS, ()):
+                rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))
+        return rec
+
+    def note(self, node: cc.citecheck_note) -> None:
+        label = node["label"]
+        text = plain_text(node).removeprefix(f"{label}.").strip()
+        where = self.where(node, exact=False)
+        self.records.notes.append(NoteDefinition(label, where, node["ids"][0], text))
+        self.records.cross_doc = True
+
+    def flag(self, node: cc.citecheck_claim) -> None:
+        _, sections = section_info(node)
+        self.records.flags.append(
+            FlagRecord(
+                node["tag"],
+                self.where(node),
+                node.get("text") or plain_text(node),
+                node.get("date"),
+                node["ids"][0],
+                sections,
+            )
+        )
+
+    def banner(self, node: cc.citecheck_banner) -> None:
+        title, sections = section_info(node)
+        scope = node["scope"]
+        if scope == "article":
+            self.records.cross_doc = True
+            text = self.doc_title()
+        else:
+            text = title or self.doc_title()
+        self.records.banners.append(
+            BannerRecord(
+                node["banner"],
+                scope,
+                self.where(node, exact=False),
+                text,
+                node.get("date"),
+                node["ids"][0],
+                sections[0] if sections else None,
+            )
+        )
+
+    def cite(self, node: addnodes.pending_xref) -> None:
+        domain, target = node.get("refdomain"), str(node.get("reftarget", ""))
+        if domain == "citation":  # Sphinx turned a plain ``[Key]_`` into a cross-reference
+            self.records.citations.append(CitationUse(target, CitationKind.PLAIN, self.where(node)))
+        elif domain in CITE_DOMAINS:
+            where = self.where(node)
+            for key in cite_keys(target):
+                self.records.citations.append(CitationUse(key, CitationKind.CITE, where))
+
+    def footnote(self, node: nodes.footnote) -> None:
+        labels = [c for c in node.children if isinstance(c, nodes.label)]
+        label = labels[0].astext() if labels else ",".join(node.get("names", []))
+        body = " ".join(plain_text(c) for c in node.children if not isinstance(c, nodes.label))
+        where = self.where(node, exact=False)
+        if where.line is None:
+            first = next(iter(node.findall(nodes.paragraph)), None)
+            if first is not None and first.line is not None:
+                where = Location(where.path, first.line, where.doc, where.section)
+        self.records.footnotes.append(FootnoteText(" ".join(body.split()), label, where))
+
+
+def collect(env: BuildEnvironment, docname: str, document: nodes.document) -> DocRecords:
+    """The records of one freshly read document."""
+    return _Collector(env, docname, document).run()

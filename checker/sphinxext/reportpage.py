@@ -1,0 +1,186 @@
+"""The citation report page: findings -> summary line, grouped tables with two-way links.
+
+Pure node building; :mod:`.resolve` decides where it goes and supplies the
+link function (``builder.get_relative_uri`` under the hood, ``None`` when
+the builder has no URIs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..findings import Category, Finding
+from .roles import describe_date
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+#: ``(docname, anchor or None) -> uri or None``
+LinkFn = Callable[[str, str | None], str | None]
+
+#: claims longer than this are cut on the page (the JSON keeps them whole)
+MAX_CLAIM = 300
+
+COLUMNS = (("Rule", 14), ("Section", 18), ("Claim", 44), ("Since", 16), ("Location", 18))
+
+
+def row_id(finding: Finding) -> str:
+    """The anchor of a finding's row; flags' superscript labels link here."""
+    return f"citecheck-{finding.id}"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def age(date: str | None, today: dt.date) -> str:
+    """``2010-07`` seen on 2026-01-15 -> ``15 years``; ``""`` without a date."""
+    if not date:
+        return ""
+    parts = [int(p) for p in date.split("-")]
+    year, month, day = [*parts, 1, 1][:3]
+    months = (today.year - year) * 12 + today.month - month - (1 if day > today.day else 0)
+    if months < 0:
+        return ""
+    if months >= 12:
+        return _plural(months // 12, "year")
+    return _plural(months, "month") if months else "less than a month"
+
+
+def summary(findings: list[Finding]) -> str:
+    """ "28 flagged claims in 14 sections; 3 sections need more citations; oldest ..."."""
+    if not findings:
+        return "No findings: every claim checked has a source."
+    flags = [f for f in findings if f.category is Category.FLAG]
+    banners = [f for f in findings if f.category is Category.BANNER]
+    others = len(findings) - len(flags) - len(banners)
+    parts = []
+    if flags:
+        sections = {(f.doc, f.section) for f in flags}
+        parts.append(
+            f"{_plural(len(flags), 'flagged claim')} in {_plural(len(sections), 'section')}"
+        )
+    if banners:
+        verb = "needs" if len(banners) == 1 else "need"
+        parts.append(f"{_plural(len(banners), 'section')} {verb} more citations")
+    dated = [f.date for f in (*flags, *banners) if f.date]
+    if dated:
+        parts.append(f"oldest open since {describe_date(min(dated))}")
+    if others:
+        parts.append(_plural(others, "other finding"))
+    return "; ".join(parts) + "."
+
+
+def _group_key(finding: Finding, group: str) -> tuple[str, str | None]:
+    if group == "rule":
+        return (finding.rule, None)
+    if group == "doc":
+        return (finding.path, finding.doc)
+    return (finding.section or finding.path, finding.doc)
+
+
+def _link(text: Node | str, uri: str | None, classes: Iterable[str] = ()) -> Node:
+    child = nodes.Text(text) if isinstance(text, str) else text
+    if uri is None:
+        return nodes.inline("", "", child, classes=list(classes))
+    return nodes.reference("", "", child, internal=True, refuri=uri, classes=list(classes))
+
+
+def _cell(*children: Node) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CLAIM else text[: MAX_CLAIM - 1] + "…"
+
+
+class ReportBuilder:
+    """Builds the report nodes for one page."""
+
+    def __init__(
+        self,
+        link: LinkFn,
+        section_anchor: Callable[[str | None, str | None], str | None],
+        today: dt.date,
+        group: str,
+        *,
+        spans: bool = True,
+    ) -> None:
+        self.spans = spans  #: whether the output format can span table cells
+        self.link = link
+        self.section_anchor = section_anchor
+        self.today = today
+        self.group = group
+
+    @property
+    def columns(self) -> tuple[tuple[str, int], ...]:
+        # grouped by section, the group row names and links the section already
+        if self.group == "section":
+            return tuple(c for c in COLUMNS if c[0] != "Section")
+        return COLUMNS
+
+    def build(self, findings: list[Finding]) -> list[Node]:
+        """The summary line and one table: a heading row per group, a row per finding."""
+        result: list[Node] = [nodes.paragraph("", summary(findings), classes=["citecheck-summary"])]
+        if not findings:
+            return result
+        groups: dict[tuple[str, str | None], list[Finding]] = {}
+        for finding in findings:
+            groups.setdefault(_group_key(finding, self.group), []).append(finding)
+        table = nodes.table("", classes=["citecheck-report"])
+        tgroup = nodes.tgroup("", cols=len(self.columns))
+        table += tgroup
+        tgroup.extend(nodes.colspec(colwidth=width) for _, width in self.columns)
+        tgroup += nodes.thead("", nodes.row("", *(_cell(nodes.Text(n)) for n, _ in self.columns)))
+        body = nodes.tbody()
+        tgroup += body
+        for (title, doc), items in groups.items():
+            body += self.group_row(title, doc, items)
+            body.extend(self.row(finding) for finding in items)
+        result.append(table)
+        return result
+
+    def group_row(self, title: str, doc: str | None, items: list[Finding]) -> nodes.row:
+        uri = None
+        if self.group == "section" and doc is not None:
+            uri = self.link(doc, self.section_anchor(doc, items[0].section))
+        elif self.group == "doc" and doc is not None:
+            uri = self.link(doc, None)
+        text = (
+            f" — {items[0].path} ({len(items)})"
+            if self.group == "section"
+            else (f" ({len(items)})")
+        )
+        cell = _cell(_link(title, uri), nodes.Text(text))
+        if not self.spans:  # e.g. man pages: the heading fills the first cell only
+            rest = [_cell() for _ in self.columns[1:]]
+            return nodes.row("", cell, *rest, classes=["citecheck-group"])
+        cell["morecols"] = len(self.columns) - 1
+        return nodes.row("", cell, classes=["citecheck-group"])
+
+    def row(self, f: Finding) -> nodes.row:
+        row = nodes.row("", ids=[row_id(f)], classes=[f"citecheck-{f.category.value}"])
+        row += _cell(nodes.Text(f.rule))
+        if self.group != "section":
+            uri = self.link(f.doc, self.section_anchor(f.doc, f.section)) if f.doc else None
+            row += _cell(_link(f.section or "—", uri))
+        anchor = f.data.get("anchor") if f.data else None
+        claim_uri = (
+            self.link(f.doc, anchor or self.section_anchor(f.doc, f.section)) if f.doc else None
+        )
+        claim = [_link(_short(f.text) or f.message, claim_uri, ["citecheck-backlink"])]
+        if f.category not in (Category.FLAG, Category.BANNER) and f.text:
+            claim.append(nodes.inline("", f" — {f.message}", classes=["citecheck-message"]))
+        row += _cell(*claim)
+        when = "—"
+        if f.date:
+            since = age(f.date, self.today)
+            when = f"{describe_date(f.date)} ({since})" if since else describe_date(f.date)
+        row += _cell(nodes.Text(when))
+        row += _cell(nodes.Text(f"{f.path}:{f.line}" if f.line is not None else f.path))
+        return row

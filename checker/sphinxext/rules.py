@@ -1,0 +1,68 @@
+"""The rules the extension itself defines besides the tag registry's -- data, not code paths.
+
+Tags and banners (``checker.tags``) are rules too; this table adds the note
+and markup rules, with their category, default severity and message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import tags
+from ..findings import Category, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    category: Category
+    severity: Severity
+    message: str  #: a format string; fields depend on the rule
+
+
+NOTE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "note-missing",
+        Category.NOTE,
+        Severity.ERROR,
+        "note marker [{label}] has no note text: add '.. efn-text:: {label}' or fix the label",
+    ),
+    Rule(
+        "note-orphan",
+        Category.NOTE,
+        Severity.WARNING,
+        "note [{label}] is never referenced: add :efn:`{label}` where it applies or remove it",
+    ),
+    Rule(
+        "note-duplicate",
+        Category.NOTE,
+        Severity.ERROR,
+        "note label [{label}] is defined more than once (first at {first}): rename one",
+    ),
+)
+
+STRUCTURE_RULES: tuple[Rule, ...] = (
+    Rule("bad-date", Category.STRUCTURE, Severity.WARNING, "{detail}"),
+    Rule("bad-markup", Category.STRUCTURE, Severity.WARNING, "{detail}"),
+)
+
+EXTRA_RULES: dict[str, Rule] = {rule.name: rule for rule in (*NOTE_RULES, *STRUCTURE_RULES)}
+
+#: rules that warn unless ``citecheck_warn_rules`` says otherwise: broken markup
+#: and notes never are expected, flags often are
+DEFAULT_WARN = ("note", "structure")
+
+
+def default_severity(rule: str) -> Severity | None:
+    if rule in EXTRA_RULES:
+        return EXTRA_RULES[rule].severity
+    tag = next((t for t in tags.INLINE_TAGS if t.name == rule), None)
+    if tag is not None:
+        return tag.severity
+    banner = tags.banner(rule)
+    return banner.severity if banner is not None else None
+
+
+def own_rule_ids() -> tuple[str, ...]:
+    """Every rule id the extension defines (tags, banners, notes, structure)."""
+    return (*tags.rule_ids(), *EXTRA_RULES)

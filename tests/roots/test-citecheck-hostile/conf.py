@@ -1,0 +1,3 @@
+project = "citecheck hostile"
+extensions = ["checker"]
+citecheck_today = "2026-01-15"

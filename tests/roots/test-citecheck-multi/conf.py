@@ -1,0 +1,3 @@
+project = "citecheck multi"
+extensions = ["checker"]
+citecheck_today = "2026-01-15"

@@ -1,0 +1,178 @@
+"""Serial, parallel and incremental builds agree; warnings gate and can be silenced; config."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+from sphinx.errors import ConfigError
+from sphinxext_util import build, copy_root, located, report
+
+from checker.findings import Category, Finding, Severity
+from checker.sphinxext.providers import register_finding_provider, unregister_finding_provider
+
+MULTI = "citecheck-multi"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _final_state(srcdir: Path) -> None:
+    """Remove one flag from ch2 and add one to ch6."""
+    _edit(srcdir / "ch2.rst", ":cn:`abroad <2015-01>`", "abroad")
+    _edit(srcdir / "ch6.rst", "He died", "He :cn:`fell ill <2020-02>` and died")
+
+
+def test_serial_parallel_and_incremental_builds_agree(tmp_path: Path) -> None:
+    serial = copy_root(MULTI, tmp_path / "serial")
+    parallel = copy_root(MULTI, tmp_path / "parallel")
+    first = report(build(serial))
+    app = build(parallel, parallel=2)
+    assert app.parallel == 2 and app.is_parallel_allowed("read")
+    assert app.is_parallel_allowed("write")
+    assert report(app) == first
+    assert len(first["findings"]) == 13
+    assert "citecheck" not in app.warning.getvalue()
+
+    # incremental: edit two files, rebuild the same tree, compare with a clean build
+    _final_state(serial)
+    incremental = build(serial)
+    assert "2 changed" in incremental.status.getvalue()
+    clean_dir = copy_root(MULTI, tmp_path / "clean")
+    _final_state(clean_dir)
+    clean = report(build(clean_dir, freshenv=True))
+    assert report(incremental) == clean
+    assert clean != first
+    lines = {(path, line, rule) for path, line, rule, _ in located(clean)}
+    assert ("docs/ch2.rst", 7, "citation-needed") not in lines
+    assert ("docs/ch6.rst", 7, "citation-needed") in lines
+
+    # the same holds for the HTML report page: it is re-read on every build
+    html_dir = copy_root(MULTI, tmp_path / "html")
+    build(html_dir, "html")
+    _final_state(html_dir)
+    app = build(html_dir, "html")
+    page = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    for finding in clean["findings"]:
+        assert f'id="citecheck-{finding["id"]}"' in page
+    assert len(re.findall(r'<tr class="citecheck-(?!group)', page)) == len(clean["findings"])
+
+
+def test_paths_are_source_folder_relative_and_text_output_sorted(tmp_path: Path) -> None:
+    srcdir = copy_root(MULTI, tmp_path)
+    app = build(srcdir)
+    data = report(app)
+    assert data["schema"] == "citecheck/report/v1" and data["source"] == "docs"
+    assert data["summary"]["by_rule"]["citation-needed"] == 7
+    text = (Path(app.outdir) / "citations.txt").read_text(encoding="utf-8").splitlines()
+    assert text[0] == (
+        "docs/ch1.rst:7: more-citations-needed: "
+        "section needs additional citations: add reliable sources"
+    )
+    assert text[1].startswith("docs/ch1.rst:11: citation-needed: claim has no source")
+    assert len(text) == len(data["findings"])
+    assert [f["path"] for f in data["findings"]] == sorted(f["path"] for f in data["findings"])
+
+
+def test_warning_gate_and_suppression(tmp_path: Path) -> None:
+    forms = copy_root("citecheck-forms", tmp_path / "a")
+    multi = copy_root(MULTI, tmp_path / "b")
+    args = ["-q", "-W", "-b", "citations"]
+    # note problems warn by default, so -W fails the build; flags alone do not
+    assert build_main([*args, str(forms), str(tmp_path / "out-a")]) == 1
+    assert build_main([*args, str(multi), str(tmp_path / "out-b")]) == 0
+
+    app = build(forms, confoverrides={"suppress_warnings": ["citecheck.note-orphan"]})
+    warnings = app.warning.getvalue()
+    assert "[citecheck.note-missing]" in warnings and "forms.rst:46" in warnings
+    assert "note-orphan" not in warnings
+    assert "[citecheck.bad-date]" in warnings
+
+    app = build(
+        multi,
+        confoverrides={
+            "citecheck_warn_rules": ["citation-needed", "when"],
+            "suppress_warnings": ["citecheck.citation-needed"],
+        },
+    )
+    warnings = app.warning.getvalue()
+    assert "citation-needed" not in warnings
+    assert warnings.count("[citecheck.when]") == 1 and "ch7.rst:7" in warnings
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"citecheck_report_group": "chapter"}, "citecheck_report_group must be one of"),
+        ({"citecheck_severity": {"citation-needed": "fatal"}}, "unknown severity 'fatal'"),
+        ({"citecheck_rules": ["citation-neded"]}, "unknown rule or category 'citation-neded'"),
+        ({"citecheck_warn_rules": ["flags"]}, "citecheck_warn_rules: unknown rule"),
+        ({"citecheck_today": "2026-13-01"}, "citecheck_today must be an ISO date"),
+    ],
+)
+def test_bad_configuration_is_one_line_error(tmp_path: Path, overrides, message) -> None:
+    srcdir = copy_root(MULTI, tmp_path)
+    with pytest.raises(ConfigError, match=message) as info:
+        build(srcdir, confoverrides=overrides)
+    assert "\n" not in str(info.value)
+
+
+def test_rules_and_severity_configuration(tmp_path: Path) -> None:
+    srcdir = copy_root("citecheck-forms", tmp_path)
+    app = build(
+        srcdir,
+        confoverrides={
+            "citecheck_rules": ["flag", "note-missing"],
+            "citecheck_severity": {"citation-needed": "error", "note": "info"},
+        },
+    )
+    findings = report(app)["findings"]
+    assert {f["category"] for f in findings} == {"flag", "note"}
+    assert {f["rule"] for f in findings if f["category"] == "note"} == {"note-missing"}
+    assert {f["severity"] for f in findings if f["rule"] == "citation-needed"} == {"error"}
+    assert {f["severity"] for f in findings if f["rule"] == "who"} == {"warning"}
+    assert {f["severity"] for f in findings if f["category"] == "note"} == {"info"}
+
+
+def _provider(app) -> list[Finding]:
+    return [
+        Finding(
+            rule="test-provided",
+            category=Category.REFERENCE,
+            severity=Severity.ERROR,
+            path="docs/refs.bib",
+            line=3,
+            message="provided by a plug-in: fix the entry",
+            text="smith2001",
+        )
+    ]
+
+
+def test_finding_providers_plug_in(tmp_path: Path) -> None:
+    srcdir = copy_root(MULTI, tmp_path)
+    register_finding_provider(_provider, rules=["test-provided"])
+    try:
+        app = build(srcdir, confoverrides={"citecheck_warn_rules": ["test-provided"]})
+    finally:
+        unregister_finding_provider(_provider)
+    rules = [f["rule"] for f in report(app)["findings"]]
+    assert rules.count("test-provided") == 1
+    assert "docs/refs.bib:3: WARNING: provided by a plug-in" in app.warning.getvalue()
+    with pytest.raises(ConfigError, match="test-provided"):
+        build(srcdir, confoverrides={"citecheck_rules": ["test-provided"]})
+
+
+def test_report_json_round_trips(tmp_path: Path) -> None:
+    srcdir = copy_root(MULTI, tmp_path)
+    app = build(srcdir)
+    raw = (Path(app.outdir) / "citations.json").read_text(encoding="utf-8")
+    again = (Path(build(srcdir, freshenv=True).outdir) / "citations.json").read_text("utf-8")
+    assert raw == again  # byte-identical across runs
+    ids = [f["id"] for f in json.loads(raw)["findings"]]
+    assert len(ids) == len(set(ids))

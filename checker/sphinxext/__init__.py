@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .. import __version__, tags
 from . import config
 from .builder import CitationsBuilder, on_build_finished
+from .chart import register as register_chart
 from .checks import collect_findings, get_ref_inputs, warn_findings
 from .checks import get_domain as _get_domain
 from .directives import (
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("citation-report", CitationReportDirective)
 
     register_nodes(app)
+    register_chart(app)
     app.add_domain(CitecheckDomain)
     app.add_builder(CitationsBuilder)
     app.add_css_file(CSS_FILE)

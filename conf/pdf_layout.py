@@ -56,7 +56,10 @@ class FootnoteListTransform(SphinxPostTransform):
             label = footnote[0].astext() if isinstance(footnote[0], nodes.label) else ""
             item = nodes.list_item("", *footnote.children[1:], ids=footnote["ids"])
             previous = footnote.previous_sibling()
-            if isinstance(previous, nodes.enumerated_list) and "footnote-list" in previous["classes"]:
+            if (
+                isinstance(previous, nodes.enumerated_list)
+                and "footnote-list" in previous["classes"]
+            ):
                 previous += item
                 footnote.parent.remove(footnote)
                 continue

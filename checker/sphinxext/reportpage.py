@@ -138,7 +138,8 @@ class ReportBuilder:
             for (title, doc), items in groups.items()
         ]
         result.append(bar_chart(bars, self.group.capitalize()))
-        table = nodes.table("", classes=["citecheck-report"])
+        # the given widths (claim column widest) hold in LaTeX and HTML, not auto-sized
+        table = nodes.table("", classes=["citecheck-report", "colwidths-given"])
         tgroup = nodes.tgroup("", cols=len(self.columns))
         table += tgroup
         tgroup.extend(nodes.colspec(colwidth=width) for _, width in self.columns)

@@ -11,7 +11,7 @@ SPHINXOPTS ?=
 SYSTEM_PACKAGES = chromium chromium-driver texlive-xetex latexmk fonts-freefont-otf \
                   texlive-fonts-recommended xindy poppler-utils
 
-.PHONY: all venv sysdeps docs html pdf report test lint clean convert
+.PHONY: all venv sysdeps docs html pdf report screenshots test lint clean convert
 
 all: docs
 
@@ -40,12 +40,27 @@ sysdeps:
 	  else echo "sysdeps: run as root with apt-get, or install: $(SYSTEM_PACKAGES)"; fi; \
 	fi
 
+# HTML site (furo): open $(BUILD)/html/index.html
 html: venv
 	$(BIN)/sphinx-build -q -b html -c conf docs $(BUILD)/html $(SPHINXOPTS)
+	@echo "html: $(BUILD)/html/index.html"
 
+# PDF through Sphinx's LaTeX builder and xelatex (-M must come first). xelatex
+# exits 0 on a missing glyph, so its log is checked here.
 pdf: venv sysdeps
 	$(BIN)/sphinx-build -M latexpdf docs $(BUILD)/latex -c conf -q $(SPHINXOPTS)
+	@if grep -n "Missing character" $(BUILD)/latex/latex/*.log; then \
+	  echo "pdf: glyphs missing from the fonts (see above)"; exit 1; fi
 	mkdir -p $(BUILD)/pdf && cp $(BUILD)/latex/latex/*.pdf $(BUILD)/pdf/
+	@echo "pdf: $$(ls $(BUILD)/pdf/*.pdf)"
+
+# Screenshots of the site (index, a section, the report) and of two PDF pages,
+# made by the browser and PDF tests, into $(BUILD)/screenshots/.
+screenshots: venv sysdeps
+	mkdir -p $(BUILD)/tmp
+	TMPDIR=$(abspath $(BUILD))/tmp CITECHECK_SCREENSHOTS=$(abspath $(BUILD))/screenshots \
+	  $(BIN)/python -m pytest -q tests/test_site_html.py tests/test_site_pdf.py \
+	  -k "screenshots or render"
 
 report: venv
 	$(BIN)/citecheck report docs --conf conf --format json -o $(BUILD)/report/citations.json --fail-on none
@@ -57,12 +72,14 @@ docs: html pdf report
 convert: venv
 	$(BIN)/citecheck convert docs/_article/leon-trotsky.txt -o docs
 
+# --dist loadgroup: the browser tests share one site build and one browser, the
+# PDF tests one PDF build (each group on one worker).
 test: venv sysdeps
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: venv
-	$(BIN)/ruff check checker tests benchmarks
-	$(BIN)/ruff format --check checker tests benchmarks
+	$(BIN)/ruff check checker tests benchmarks conf
+	$(BIN)/ruff format --check checker tests benchmarks conf
 
 clean:
 	rm -rf $(BUILD)

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from sphinxext_util import build, copy_root
 
 from checker.sphinxext import collect_findings
 
@@ -52,3 +53,17 @@ def test_text_chart_keeps_the_numbers(app) -> None:
     report = _page(app, "report.txt")
     assert re.search(r"\| Early life +\| 2 +\|", report)
     assert "citecheck-bar" not in report
+
+
+def test_report_page_follows_the_toctree_not_file_names(tmp_path: Path) -> None:
+    srcdir = copy_root("citecheck-multi", tmp_path)
+    index = srcdir / "index.rst"
+    # the reader meets ch7 first; its file name sorts last
+    index.write_text(index.read_text(encoding="utf-8").replace("   ch1\n", "   ch7\n   ch1\n", 1)
+                     .replace("   ch7\n   notes", "   notes"), encoding="utf-8")  # fmt: skip
+    app = build(srcdir, "html")
+    report = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    chart = report[report.index("citecheck-chart") : report.index('class="citecheck-report')]
+    table = report[report.index('class="citecheck-report') :]
+    for part in (chart, table):
+        assert part.index("ch7.html") < part.index("ch1.html") < part.index("ch2.html")

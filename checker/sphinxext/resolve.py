@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.errors import NoUri
 
+from ..report.build import reading_order
 from . import nodes as cc
 from .checks import cached_findings, get_domain
 from .config import today_of
@@ -190,8 +191,13 @@ class _Resolver:
             self.app.config.citecheck_report_group,
             spans=self.app.builder.format in SPANNING_FORMATS,
         )
+        # the page reads like the article: documents in toctree order, as the text report does
+        env = self.app.env
+        order = reading_order(env.toctree_includes, env.found_docs, self.app.config.root_doc)
+        rank = {doc: i for i, doc in enumerate(order)}
+        findings = sorted(self.findings, key=lambda f: rank.get(f.doc or "", len(rank)))
         for node in placeholders:
-            content = builder.build(self.findings)
+            content = builder.build(findings)
             node.replace_self(content)
 
 

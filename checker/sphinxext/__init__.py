@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__, tags
-from . import config
+from . import config, online, refcheck
 from .builder import CitationsBuilder, on_build_finished
 from .checks import collect_findings, get_ref_inputs, warn_findings
 from .checks import get_domain as _get_domain
@@ -69,6 +69,11 @@ def _check(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
+    # the reference rules and the online link checker plug in as providers
+    refcheck.register(app)
+    online.register(app)
+    register_finding_provider(refcheck.reference_findings, rules=refcheck.rule_ids())
+    register_finding_provider(online.link_check_findings, rules=online.rule_ids())
     app.connect("config-inited", config.validate)
     app.connect("config-inited", _add_static_path)
 

@@ -35,7 +35,8 @@ class BuildOptions:
     conf: Path | None = None  #: folder with conf.py, used when SRC has none
     out: Path | None = None  #: keep the build here (default: a temporary folder)
     today: date | None = None
-    online: bool = False
+    online: bool = False  #: force online checks on (conf.py's citecheck_online otherwise)
+    refresh: bool = False  #: ignore the link cache
     progress: bool = False  #: show a progress bar on stderr
 
 
@@ -105,7 +106,10 @@ def run_build(options: BuildOptions) -> BuildResult:
         _check_out(src, options.out)
     confdir = resolve_confdir(src, options.conf)
     overrides: dict[str, Any] = {} if confdir is not None else default_overrides(src)
-    overrides["citecheck_online"] = options.online
+    if options.online:
+        overrides["citecheck_online"] = True
+    if options.refresh:
+        overrides["citecheck_refresh"] = True
     if options.today is not None:
         overrides["citecheck_today"] = options.today.isoformat()
     with _outdir(options.out) as outdir:

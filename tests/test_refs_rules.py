@@ -270,3 +270,9 @@ def test_footnote_with_several_short_citations(tmp_path):
     findings = run(tmp_path, bib, notes=["Swain 2014, p. 3; Jones 2001, p. 4; Brown 1999, p. 5."])
     assert [f.text for f in of_rule(findings, "short-cite-unresolved")] == ["Brown 1999, p. 5."]
     assert of_rule(findings, "entry-uncited") == []
+
+
+def test_further_reading_entries_are_listed_not_uncited(tmp_path):
+    listed = book(keywords="further reading")
+    assert of_rule(run(tmp_path, listed), "entry-uncited") == []
+    assert len(of_rule(run(tmp_path, book(keywords="history")), "entry-uncited")) == 1

@@ -9,9 +9,16 @@ from collections.abc import Iterator
 from ...findings import Finding
 from ..bibfile import BibEntry
 from ..shortcite import fold
+from ..tables import LISTED_KEYWORDS
 from .context import Context, entry_finding, use_finding
 
 _ARTICLES = {"the", "a", "an"}
+
+
+def _listed(entry: BibEntry) -> bool:
+    """An entry kept for further reading is listed on purpose, not forgotten."""
+    keywords = {k.strip().lower() for k in re.split(r"[,;]", entry.get("keywords"))}
+    return bool(keywords & LISTED_KEYWORDS)
 
 
 def _first_entries(ctx: Context) -> Iterator[Finding | BibEntry]:
@@ -104,6 +111,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     cited = {use.key.lower() for use in ctx.inputs.citations}
     cited |= {t.key.lower() for sc in ctx.short_cites for t in sc.targets}
     for entry in unique:
-        if entry.key.lower() not in cited:
+        if entry.key.lower() not in cited and not _listed(entry):
             yield entry_finding("entry-uncited", entry)
     yield from _same_works(unique)

@@ -262,6 +262,14 @@ def test_bad_today_is_a_usage_error(docs: Path, capsys) -> None:
     assert code == 2 and "--today expects YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_a_conf_py_without_the_extension_still_reports(docs: Path, capsys) -> None:
+    """Any Sphinx project: citecheck adds itself to the project's extensions."""
+    (docs / "conf.py").write_text('project = "plain"\nextensions = []\n', encoding="utf-8")
+    code, document = report_json(capsys, "--fail-on", "none")
+    assert code == 0
+    assert document["summary"]["by_rule"]["citation-needed"] == 4
+
+
 @pytest.mark.parametrize(
     ("conf", "message"),
     [

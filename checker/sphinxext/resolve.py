@@ -190,6 +190,10 @@ def _ours(node: nodes.Node) -> bool:
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """One walk over the page: every node of ours gets its cross-document links."""
+    rec = get_domain(app).docs.get(docname)
+    assembled = hasattr(app.builder, "assemble_doctree")  # LaTeX & co.: one tree, many docs
+    if rec is not None and not assembled and not rec.has_content:
+        return
     found = list(doctree.findall(_ours))
     if not found:
         return

@@ -62,6 +62,11 @@ def _refresh_cross_docs(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     return [doc for doc in _get_domain(app).cross_docs() if doc in env.found_docs]
 
 
+def _fresh_build(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Forget the previous build's findings: providers may read files no document names."""
+    _get_domain(app).invalidate()
+
+
 def _check(app: Sphinx, env: BuildEnvironment) -> None:
     """After the merge, in the main process: compute findings once and warn."""
     warn_findings(app, collect_findings(app))
@@ -91,6 +96,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(CitationsBuilder)
     app.add_css_file(CSS_FILE)
 
+    app.connect("env-before-read-docs", _fresh_build)
     app.connect("env-get-updated", _refresh_cross_docs)
     app.connect("env-updated", _check, priority=900)
     app.connect("doctree-resolved", on_doctree_resolved)

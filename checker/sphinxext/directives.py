@@ -176,11 +176,18 @@ class AuthorityControlDirective(SphinxDirective):
 
 
 class CitationReportDirective(SphinxDirective):
-    """``.. citation-report::`` -- the table of all findings, filled in when resolved."""
+    """``.. citation-report::`` -- the table of all findings, filled in when resolved.
+
+    The page is left out of the HTML search index (its rows repeat claims whose
+    own pages are indexed) unless the ``:search:`` flag is given.
+    """
 
     has_content = False
+    option_spec: ClassVar[OptionSpec] = {"search": directives.flag}
 
     def run(self) -> list[Node]:
         node = cc.citation_report("")
         self.set_source_info(node)
+        if "search" not in self.options:
+            self.env.metadata[self.env.current_document.docname]["nosearch"] = ""
         return [node]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -130,3 +131,38 @@ def test_private_addresses_are_not_requested_by_default(
     )
     assert server.requests_total() == 0
     assert [f["rule"] for f in findings if f["category"] == "link"] == ["link-private-address"]
+
+
+def test_report_rows_and_bibliography_entries_link_both_ways(tmp_path: Path) -> None:
+    shutil.copytree(ROOT, tmp_path / "src")
+    (tmp_path / "src" / "report.rst").write_text(
+        "Report\n======\n\n.. citation-report::\n", encoding="utf-8"
+    )
+    with (tmp_path / "src" / "index.rst").open("a", encoding="utf-8") as index:
+        index.write("\n.. toctree::\n\n   report\n")
+    with docutils_namespace():
+        app = Sphinx(
+            str(tmp_path / "src"),
+            str(tmp_path / "src"),
+            str(tmp_path / "html"),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=None,
+            warning=io.StringIO(),
+            freshenv=True,
+        )
+        app.build()
+    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    report = (tmp_path / "html" / "report.html").read_text(encoding="utf-8")
+    # the entry with a bad ISBN carries a mark that links to its row on the report page
+    mark = re.search(
+        r'<a class="citecheck-entry-problem[^"]*" href="report\.html#(citecheck-[0-9a-f-]+)">'
+        r" ⚑ 1 problem: bad-isbn</a>",
+        index,
+    )
+    assert mark is not None
+    row = re.search(rf'<tr class="[^"]*" id="{mark[1]}">(.*?)</tr>', report, re.S)
+    assert row is not None and "bad-isbn" in row[1]
+    # and the row links back to the entry where the bibliography lists it
+    target = re.search(r'href="index\.html#([^"]+)"', row[1])
+    assert target is not None and f'id="{target[1]}"' in index

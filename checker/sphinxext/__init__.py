@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__, tags
-from . import config, online, refcheck
+from . import bibmarks, config, online, refcheck
 from .builder import CitationsBuilder, on_build_finished
 from .checks import collect_findings, get_ref_inputs, warn_findings
 from .checks import get_domain as _get_domain
@@ -100,6 +100,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", _refresh_cross_docs)
     app.connect("env-updated", _check, priority=900)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("doctree-resolved", bibmarks.mark_entries)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,

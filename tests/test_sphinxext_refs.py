@@ -166,3 +166,6 @@ def test_report_rows_and_bibliography_entries_link_both_ways(tmp_path: Path) -> 
     # and the row links back to the entry where the bibliography lists it
     target = re.search(r'href="index\.html#([^"]+)"', row[1])
     assert target is not None and f'id="{target[1]}"' in index
+    # authority control shows each identifier's check in place
+    assert re.search(r"19685134<span class=\"citecheck-id-ok\"> ✓</span>", index)
+    assert re.search(r"2277 1585<span class=\"citecheck-id-bad\"> ✗ [^<]*check", index)

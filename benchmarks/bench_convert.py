@@ -47,8 +47,9 @@ def main() -> None:
     # a 10x longer body: the body lines repeated, contents and head kept once
     big = "\n".join(lines + lines[45:] * 9)
 
-    baseline = timed(lambda: [line.split() for line in read_article(args.article).split("\n")],
-                     args.repeat)
+    baseline = timed(
+        lambda: [line.split() for line in read_article(args.article).split("\n")], args.repeat
+    )
     base = statistics.median(baseline)
     convert = timed(lambda: convert_text(read_article(args.article), "Article"), args.repeat)
     large = timed(lambda: convert_text(big, "Article"), max(3, args.repeat // 5))

@@ -246,6 +246,7 @@ def run_citecheck_cli(folder: Path, urls: list[str], bases: list[str]) -> list[R
     cannot do it yet (the lead wires ``--online`` to ``check_links``).
     """
     conf = "citecheck_online = True\ncitecheck_allow_private = True\n"
+    conf += f"citecheck_cache_dir = {str(folder / 'cli-cache')!r}\n"  # fresh, then cached
     src = write_project(folder / "cli", urls, None, conf)
     out = folder / "cli-out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -23,6 +23,8 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 TODAY = "2026-11-25"
 SEVEN = ":cn:`at the age of seven in 1886 <2010-07>`"
 SLEDGE = "He escaped from Siberia\n:cn:`on a reindeer sledge in 1907 <2012-02>`."
+prophet_armed = "Deutscher, Isaac (1954). The Prophet Armed: 1879–1921. Oxford University Press."
+odessa = "Sample, Boris (1998). Schooling in Odessa, 1880–1890. Journal of Examples."
 
 
 @pytest.fixture
@@ -69,6 +71,9 @@ def test_json_report_lists_flags_and_banner_with_exact_lines(docs: Path, capsys)
         ("docs/early.rst", 14, "more-citations-needed", "Exile"),
         ("docs/early.rst", 19, "citation-needed", "on a reindeer sledge in 1907"),
         ("docs/later.rst", 6, "citation-needed", "by an agent of the secret police"),
+        # the reference rules run too: two works nothing cites (info)
+        ("docs/refs.bib", 1, "entry-uncited", prophet_armed),
+        ("docs/refs.bib", 15, "entry-uncited", odessa),
     }
     assert snapshot(docs) == before  # nothing written into SRC
 
@@ -77,14 +82,14 @@ def test_text_report_is_plain_when_piped_with_summary_last(docs: Path, capsys) -
     code, out, err = run(capsys, "report", "docs")
     assert code == 1 and err == ""
     assert "\x1b[" not in out
-    assert out.splitlines()[-1] == "5 findings (5 warnings); policy: FAIL"
+    assert out.splitlines()[-1] == "7 findings (2 info, 5 warnings); policy: FAIL"
     assert "early (docs/early.rst)" in out and "  § Exile" in out
 
 
 def test_junit_sarif_github_markdown_parse(docs: Path, capsys) -> None:
     _, junit, _ = run(capsys, "report", "docs", "--format", "junit")
     cases = ET.fromstring(junit.encode("utf-8")).findall(".//testcase")
-    assert len(cases) == 5
+    assert len(cases) == 7
     assert {c.get("classname") for c in cases} >= {"early/Exile", "later/Later years"}
 
     _, sarif, _ = run(capsys, "report", "docs", "--format", "sarif")
@@ -92,11 +97,13 @@ def test_junit_sarif_github_markdown_parse(docs: Path, capsys) -> None:
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     document = json.loads(sarif)
     jsonschema.Draft4Validator(schema).validate(document)
-    assert len(document["runs"][0]["results"]) == 5
+    assert len(document["runs"][0]["results"]) == 7
 
     _, github, _ = run(capsys, "report", "docs", "--format", "github")
-    pattern = re.compile(r"^::warning file=docs/[a-z]+\.rst,line=\d+,title=citecheck [a-z-]+::.+$")
-    assert [bool(pattern.match(line)) for line in github.splitlines()] == [True] * 5
+    pattern = re.compile(
+        r"^::(warning|notice) file=docs/[a-z]+\.(rst|bib),line=\d+,title=citecheck [a-z-]+::.+$"
+    )
+    assert [bool(pattern.match(line)) for line in github.splitlines()] == [True] * 7
 
     _, markdown, _ = run(capsys, "report", "docs", "--format", "markdown")
     assert "| citation-needed | 4 |" in markdown
@@ -107,6 +114,7 @@ def test_policy_exit_codes(docs: Path, capsys) -> None:
     assert run(capsys, "report", "docs", "--fail-on", "none")[0] == 0
     assert run(capsys, "report", "docs", "--fail-on", "new")[0] == 1
     limits = ["--max", "citation-needed=4", "--max", "more-citations-needed=1"]
+    limits += ["--max", "entry-uncited=2"]
     assert run(capsys, "report", "docs", *limits)[0] == 0
     code, out, _ = run(
         capsys, "report", "docs", "--max", "citation-needed=3", "--max", "more-citations-needed=1"
@@ -119,7 +127,7 @@ def test_baseline_round_trip_and_ids_survive_inserted_paragraphs(
     docs: Path, tmp_path: Path, capsys
 ) -> None:
     code, _, err = run(capsys, "baseline", "docs", "-o", "baseline.json")
-    assert code == 0 and "baseline of 5 finding(s)" in err
+    assert code == 0 and "baseline of 7 finding(s)" in err
     baseline = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
     ids = {f["text"]: f["id"] for f in baseline["findings"]}
     assert baseline["findings"] == sorted(
@@ -137,7 +145,7 @@ def test_baseline_round_trip_and_ids_survive_inserted_paragraphs(
     assert moved["at the age of seven in 1886"]["line"] == 14  # was 9
     assert {text: f["id"] for text, f in moved.items()} == ids
     assert {f["status"] for f in document["findings"]} == {"known"}
-    assert document["baseline"]["counts"]["known"] == 5
+    assert document["baseline"]["counts"]["known"] == 7
 
 
 def test_editor_fix_is_resolved_and_deletion_is_removed(docs: Path, tmp_path: Path, capsys) -> None:
@@ -152,14 +160,15 @@ def test_editor_fix_is_resolved_and_deletion_is_removed(docs: Path, tmp_path: Pa
     block = document["baseline"]
     assert [f["text"] for f in block["resolved"]] == ["at the age of seven in 1886"]
     assert [f["text"] for f in block["removed"]] == ["on a reindeer sledge in 1907"]
-    assert block["fixed"] == []
+    # citing "odessa" also fixes the reference finding that nothing cited it
+    assert [(f["rule"], f["text"]) for f in block["fixed"]] == [("entry-uncited", odessa)]
     assert block["counts"] == {
-        "baseline": 5,
-        "known": 3,
+        "baseline": 7,
+        "known": 4,
         "new": 1,
         "resolved": 1,
         "removed": 1,
-        "fixed": 0,
+        "fixed": 1,
     }
     [new] = [f for f in document["findings"] if f["status"] == "new"]
     assert new["text"] == "many books"
@@ -169,7 +178,21 @@ def test_editor_fix_is_resolved_and_deletion_is_removed(docs: Path, tmp_path: Pa
     )
     assert "| resolved by a citation | 1 |" in markdown
     assert "| removed (claim deleted, not a fix) | 1 |" in markdown
-    assert "| fixed | 0 |" in markdown
+    assert "| fixed | 1 |" in markdown
+
+
+def test_a_wrong_key_is_a_new_reference_finding(docs: Path, capsys) -> None:
+    assert run(capsys, "baseline", "docs", "-o", "baseline.json")[0] == 0
+    edit(docs / "early.rst", SEVEN, "at the age of seven in 1886 :cite:p:`no-such-work`")
+    code, document = report_json(capsys, "--baseline", "baseline.json", "--fail-on", "new")
+    assert code == 1
+    [new] = [f for f in document["findings"] if f["status"] == "new"]
+    assert (new["rule"], new["category"], new["path"]) == (
+        "citation-unresolved",
+        "reference",
+        "docs/early.rst",
+    )
+    assert new["line"] == 9 and "no-such-work" in new["text"] + new["message"]
 
 
 def test_output_file_is_written_and_json_is_byte_stable(docs: Path, tmp_path: Path, capsys) -> None:
@@ -237,6 +260,14 @@ def test_usage_errors_exit_2_with_one_line(docs: Path, tmp_path: Path, capsys, a
 def test_bad_today_is_a_usage_error(docs: Path, capsys) -> None:
     code = main(["report", "docs", "--today", "25/11/2026"])
     assert code == 2 and "--today expects YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_conf_py_without_the_extension_still_reports(docs: Path, capsys) -> None:
+    """Any Sphinx project: citecheck adds itself to the project's extensions."""
+    (docs / "conf.py").write_text('project = "plain"\nextensions = []\n', encoding="utf-8")
+    code, document = report_json(capsys, "--fail-on", "none")
+    assert code == 0
+    assert document["summary"]["by_rule"]["citation-needed"] == 4
 
 
 @pytest.mark.parametrize(

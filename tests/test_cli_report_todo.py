@@ -44,7 +44,7 @@ def test_text_worklist_oldest_first_with_reasons(docs: Path, capsys) -> None:
     # the claim's own paragraph ("in Odessa") and its year pick the schooling study
     assert "- odessa: Schooling in Odessa, 1880–1890" in out
     assert "why: shares “odessa” with its paragraph; covers 1886 (1880–1890)" in out
-    assert out.splitlines()[-1] == "4 flagged claims, 1 other gap"
+    assert out.splitlines()[-1] == "4 flagged claims, 3 other gaps"  # banner + 2 uncited works
 
 
 def test_lines_for_editors_and_limit(docs: Path, capsys) -> None:
@@ -62,7 +62,7 @@ def test_json_worklist_and_output_file(docs: Path, tmp_path: Path, capsys) -> No
     assert todo(capsys, "--format", "json", "-o", "todo.json") == ""
     document = json.loads((tmp_path / "todo.json").read_text(encoding="utf-8"))
     items = document["items"]
-    assert [i["category"] for i in items] == ["flag"] * 4 + ["banner"]
+    assert [i["category"] for i in items] == ["flag"] * 4 + ["banner"] + ["reference"] * 2
     agent = next(i for i in items if i["text"] == "by an agent of the secret police")
     assert agent["candidates"][0]["key"] == "prophet3"
     assert "covers 1940 (1929–1940)" in agent["candidates"][0]["reasons"]

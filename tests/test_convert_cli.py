@@ -123,3 +123,18 @@ def test_output_path_is_a_file(tmp_path: Path) -> None:
     target.write_text("not a folder", encoding="utf-8")
     result = run("convert", SEED, "-o", target)
     assert result.returncode == 2 and "not a folder" in result.stderr
+
+
+def test_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker", "convert", str(SEED), "-o", str(tmp_path / "docs")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # like "| head" exiting before the summary is printed
+    child.wait(timeout=120)
+    assert "Traceback" not in child.stderr.read().decode()
+    assert (tmp_path / "docs" / "index.rst").exists()

@@ -270,3 +270,22 @@ def test_footnote_with_several_short_citations(tmp_path):
     findings = run(tmp_path, bib, notes=["Swain 2014, p. 3; Jones 2001, p. 4; Brown 1999, p. 5."])
     assert [f.text for f in of_rule(findings, "short-cite-unresolved")] == ["Brown 1999, p. 5."]
     assert of_rule(findings, "entry-uncited") == []
+
+
+def test_further_reading_entries_are_listed_not_uncited(tmp_path):
+    listed = book(keywords="further reading")
+    assert of_rule(run(tmp_path, listed), "entry-uncited") == []
+    assert len(of_rule(run(tmp_path, book(keywords="history")), "entry-uncited")) == 1
+
+
+def test_editions_match_without_their_subtitle(tmp_path):
+    armed = book("d1954", title="The Prophet Armed", year="1954")
+    armed += book(
+        "d1965", title="The Prophet Armed: Trotsky 1879-1921", year="1965", publisher="Vintage"
+    )
+    findings = run(tmp_path, armed, cites=["d1954", "d1965"])
+    assert [f.data["same_as"] for f in of_rule(findings, "inconsistent-editions")] == ["d1954"]
+    # a one-word title is not the start of every longer title by the same author
+    short = book("a2006", title="Trotsky", year="2006")
+    short += book("b2014", title="Trotsky and the Revolution", year="2014")
+    assert of_rule(run(tmp_path, short, cites=["a2006", "b2014"]), "inconsistent-editions") == []

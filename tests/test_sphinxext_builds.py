@@ -176,3 +176,14 @@ def test_report_json_round_trips(tmp_path: Path) -> None:
     assert raw == again  # byte-identical across runs
     ids = [f["id"] for f in json.loads(raw)["findings"]]
     assert len(ids) == len(set(ids))
+
+
+def test_parallel_html_pages_equal_serial(tmp_path: Path) -> None:
+    serial = build(copy_root(MULTI, tmp_path / "serial"), "html")
+    parallel = build(copy_root(MULTI, tmp_path / "parallel"), "html", parallel=2)
+    assert parallel.is_parallel_allowed("write")
+    for page in ("report.html", "ch1.html", "ch3.html", "notes.html"):
+        one = (Path(serial.outdir) / page).read_text(encoding="utf-8")
+        two = (Path(parallel.outdir) / page).read_text(encoding="utf-8")
+        assert one == two, page
+    assert "citecheck-claim-0" in (Path(parallel.outdir) / "ch1.html").read_text("utf-8")

@@ -77,7 +77,7 @@ def test_reference_inputs_for_the_rules(app) -> None:
     assert footnote.where.line == 36 and footnote.where.path == f"{FORMS}/forms.rst"
     ids = [(i.scheme, i.value, i.where.line) for i in inputs.identifiers]
     assert ids == [("viaf", "19685134", 64), ("lccn", "n79054261", 65)]
-    assert [(link.url, link.where.line) for link in inputs.links] == [("https://example.org/x", 12)]
+    assert [(link.url, link.where.line) for link in inputs.links] == [("https://example.org/x", 13)]
 
 
 @pytest.mark.sphinx("citations", testroot="citecheck-multi")

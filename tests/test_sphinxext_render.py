@@ -28,7 +28,7 @@ def test_html_label_links_to_report_row_and_row_links_back(app) -> None:
     assert (
         '<span class="citecheck-claim citecheck-citation-needed" id="citecheck-claim-0">'
         "a large estate</span>"
-        '<sup class="citecheck-label" title="Citation needed (since July 2010)">'
+        '<sup class="citecheck-label no-search" title="Citation needed (since July 2010)">'
         f'<a class="reference internal" href="report.html#citecheck-{finding.id}">'
         "[citation needed]</a></sup>"
     ) in chapter
@@ -67,11 +67,14 @@ def test_html_banners_and_notes(app) -> None:
     ch1, ch4 = _page(app, "ch1.html"), _page(app, "ch4.html")
     assert '<div class="citecheck-banner citecheck-more-citations-needed admonition"' in ch1
     assert "Flagged since November 2010." in ch1
-    assert '<span class="citecheck-banner-count">1 flagged claim in this section.</span>' in ch1
+    assert (
+        '<span class="citecheck-banner-count no-search">1 flagged claim in this section.</span>'
+        in ch1
+    )
     assert "No claim in this section is flagged yet." in ch4
     ch3 = _page(app, "ch3.html")
     assert re.search(
-        r'<sup class="citecheck-note-ref" id="citecheck-noteref-0" title="Note a">'
+        r'<sup class="citecheck-note-ref no-search" id="citecheck-noteref-0" title="Note a">'
         r'<a class="reference internal" href="notes.html#citecheck-note-a">\[a\]</a></sup>',
         ch3,
     )
@@ -92,13 +95,17 @@ def test_html_markup_inside_claims_and_broken_notes(app) -> None:
         r'href="https://example.org/x">link</a></span>',
         forms,
     )
-    assert re.search(r'<sup class="citecheck-note-ref citecheck-missing"[^>]*>\[zz\]</sup>', forms)
+    assert re.search(
+        r'<sup class="citecheck-note-ref no-search citecheck-missing"[^>]*>\[zz\]</sup>', forms
+    )
     assert 'class="citecheck-note citecheck-orphan docutils container"' in forms
     assert 'class="problematic"' in forms and "&lt;2010-13&gt;" in forms
     assert '<div class="citecheck-authority docutils container"' in forms
     assert "<dt" in forms and "19685134" in forms
     myst = _page(app, "markdown.html")
-    assert 'id="citecheck-claim-0">a MyST claim</span><sup class="citecheck-label"' in myst
+    assert (
+        'id="citecheck-claim-0">a MyST claim</span><sup class="citecheck-label no-search"' in myst
+    )
 
 
 @pytest.mark.sphinx("html", testroot="citecheck-hostile")
@@ -174,3 +181,16 @@ def test_report_grouped_by_rule_links_sections(app) -> None:
     row = re.search(rf'id="citecheck-{finding.id}">(.*?)</tr>', report, re.DOTALL)
     assert row is not None
     assert '<a class="reference internal" href="ch1.html#early-life">Early life</a>' in row[1]
+
+
+@pytest.mark.sphinx("html", testroot="citecheck-multi")
+def test_search_index_skips_report_page_and_labels(app) -> None:
+    app.build()
+    raw = _page(app, "searchindex.js")
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    docnames = index["docnames"]
+    gymnasium = index["terms"]["gymnasium"]
+    docs = {docnames[i] for i in (gymnasium if isinstance(gymnasium, list) else [gymnasium])}
+    assert docs == {"ch1"}  # the claim's page, not the report row repeating it
+    # labels ("[clarification needed]", "[dubious – discuss]") are not indexed
+    assert "clarif" not in index["terms"] and "discuss" not in index["terms"]

@@ -110,6 +110,8 @@ def entry(work: Work) -> str:
             fields.append((name, value))
     if not ref.parsed:
         fields.append(("note", ref.raw))
+    elif ref.comment:
+        fields.append(("note", ref.comment))
     if work.further_reading:
         fields.append(("keywords", "further reading"))
     fields.append(("x-raw", ref.raw))

@@ -31,6 +31,9 @@ from .text import is_year, title_case
 
 #: Name particles that belong to the surname.
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
+#: Words before an author-date opening that are the note's own comment.
+MAX_COMMENT_WORDS = 4
+CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})
 #: A reference this short is still missing its title or source.
 FRAGMENT_WORDS = 3
 #: An opening repeated this many words at the start of another line is a new reference.
@@ -193,6 +196,9 @@ def _iso_date(words: list[str]) -> str:
 
 
 def _take_pages(ref: Reference, words: list[str]) -> list[str]:
+    # a trailing chapter marker ("... 1879–1921 ch") is a place, not title
+    while words and words[-1] in CHAPTER_WORDS:
+        words = words[:-1]
     for i in range(len(words) - 1, -1, -1):
         if words[i] in PAGE_WORDS:
             pages = words[i + 1 :]
@@ -206,6 +212,20 @@ def _take_pages(ref: Reference, words: list[str]) -> list[str]:
 
 
 def _take_authors(ref: Reference, words: list[str]) -> list[str]:
+    """The author at the start, or after a short comment ("detailed account smith john 1970")."""
+    rest = _authors_at_start(ref, words)
+    if ref.authors:
+        return rest
+    for skip in range(1, MAX_COMMENT_WORDS + 1):
+        if len(words) > skip + 2 and words[skip + 1] in GIVEN_NAMES and is_year(words[skip + 2]):
+            rest = _authors_at_start(ref, words[skip:])
+            if ref.authors:
+                ref.comment = " ".join(words[:skip])
+                return rest
+    return words
+
+
+def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
     """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
     if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
         surname = 1

@@ -73,6 +73,10 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (_TITLE,)
 #: fields where the converter keeps text it could not parse
 RAW_FIELDS: tuple[str, ...] = ("note", "x-raw")
 
+#: Entries whose ``keywords`` name one of these are listed for reading, not
+#: cited (Wikipedia's "Further reading"): never "uncited".
+LISTED_KEYWORDS: frozenset[str] = frozenset({"further reading", "bibliography", "external links"})
+
 #: titles that name a web page's furniture rather than a work (compared after
 #: case-folding and dropping punctuation); ``exact`` must be the whole title
 GENERIC_TITLES_EXACT: frozenset[str] = frozenset(

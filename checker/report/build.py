@@ -26,6 +26,7 @@ from .jsonreport import load_findings
 from .todo.works import find_bibfiles
 
 BUILDER = "citations"
+EXTENSION = "checker"
 REPORT_FILE = "citations.json"
 
 
@@ -35,7 +36,8 @@ class BuildOptions:
     conf: Path | None = None  #: folder with conf.py, used when SRC has none
     out: Path | None = None  #: keep the build here (default: a temporary folder)
     today: date | None = None
-    online: bool = False
+    online: bool = False  #: force online checks on (conf.py's citecheck_online otherwise)
+    refresh: bool = False  #: ignore the link cache
     progress: bool = False  #: show a progress bar on stderr
 
 
@@ -53,7 +55,7 @@ def default_overrides(src: Path) -> dict[str, Any]:
     bibfiles = [p.relative_to(src).as_posix() for p in find_bibfiles(src)]
     overrides: dict[str, Any] = {
         "project": src.resolve().name,
-        "extensions": ["checker", *(["sphinxcontrib.bibtex"] if bibfiles else [])],
+        "extensions": [EXTENSION, *(["sphinxcontrib.bibtex"] if bibfiles else [])],
         "exclude_patterns": ["_build", "_article", ".*", "**/.*"],
     }
     if bibfiles:
@@ -104,13 +106,41 @@ def run_build(options: BuildOptions) -> BuildResult:
     if options.out is not None:
         _check_out(src, options.out)
     confdir = resolve_confdir(src, options.conf)
-    overrides: dict[str, Any] = {} if confdir is not None else default_overrides(src)
-    overrides["citecheck_online"] = options.online
+    overrides: dict[str, Any] = (
+        with_extension(confdir) if confdir is not None else default_overrides(src)
+    )
+    if options.online:
+        overrides["citecheck_online"] = True
+    if options.refresh:
+        overrides["citecheck_refresh"] = True
     if options.today is not None:
         overrides["citecheck_today"] = options.today.isoformat()
     with _outdir(options.out) as outdir:
         warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
         return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
+
+
+def with_extension(confdir: Path) -> dict[str, Any]:
+    """Overrides that add the extension to a project whose conf.py does not load it.
+
+    ``citecheck report`` works on any Sphinx source folder; the ``citations``
+    builder must exist when Sphinx starts, so the extension is added to the
+    project's own list (read here; conf.py runs once more in the build).
+    """
+    from sphinx.config import Config
+    from sphinx.errors import ConfigError
+    from sphinx.util.tags import Tags
+
+    try:
+        config = Config.read(confdir.resolve(), overrides={}, tags=Tags())
+    except ConfigError as exc:
+        raise InputError(f"{confdir / 'conf.py'}: {_one_line(exc)}") from None
+    except Exception as exc:  # conf.py is the user's code
+        raise InputError(f"{confdir / 'conf.py'}: {type(exc).__name__}: {_one_line(exc)}") from None
+    extensions = list(config.extensions)
+    if EXTENSION in extensions:
+        return {}
+    return {"extensions": [*extensions, EXTENSION]}
 
 
 def _sphinx(

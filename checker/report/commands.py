@@ -56,6 +56,7 @@ def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> Bu
         out=out,
         today=today,
         online=args.online,
+        refresh=args.refresh,
         progress=sys.stderr.isatty(),
     )
     result = run_build(options)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__, tags
-from . import config
+from . import bibmarks, config, online, refcheck
 from .builder import CitationsBuilder, on_build_finished
 from .chart import register as register_chart
 from .checks import collect_findings, get_ref_inputs, warn_findings
@@ -63,6 +63,11 @@ def _refresh_cross_docs(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     return [doc for doc in _get_domain(app).cross_docs() if doc in env.found_docs]
 
 
+def _fresh_build(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Forget the previous build's findings: providers may read files no document names."""
+    _get_domain(app).invalidate()
+
+
 def _check(app: Sphinx, env: BuildEnvironment) -> None:
     """After the merge, in the main process: compute findings once and warn."""
     warn_findings(app, collect_findings(app))
@@ -70,6 +75,11 @@ def _check(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
+    # the reference rules and the online link checker plug in as providers
+    refcheck.register(app)
+    online.register(app)
+    register_finding_provider(refcheck.reference_findings, rules=refcheck.rule_ids())
+    register_finding_provider(online.link_check_findings, rules=online.rule_ids())
     app.connect("config-inited", config.validate)
     app.connect("config-inited", _add_static_path)
 
@@ -88,9 +98,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(CitationsBuilder)
     app.add_css_file(CSS_FILE)
 
+    app.connect("env-before-read-docs", _fresh_build)
     app.connect("env-get-updated", _refresh_cross_docs)
     app.connect("env-updated", _check, priority=900)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("doctree-resolved", bibmarks.mark_entries)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,

@@ -33,7 +33,8 @@ def get_domain(app: Sphinx) -> CitecheckDomain:
     return cast("CitecheckDomain", app.env.domains["citecheck"])
 
 
-def _flag_findings(rec: DocRecords) -> Iterator[Finding]:
+def _doc_findings(rec: DocRecords) -> Iterator[Finding]:
+    """One document's flags, banners and markup problems."""
     for flag in rec.flags:
         tag = tags.tag_for_role(flag.tag)
         assert tag is not None, flag.tag
@@ -84,7 +85,7 @@ def _flag_findings(rec: DocRecords) -> Iterator[Finding]:
         )
 
 
-def _note_finding(rule_id: str, w: Location, label: str, **fields: str) -> Finding:
+def _note_finding(rule_id: str, w: Location, label: str, anchor: str, **fields: str) -> Finding:
     rule = EXTRA_RULES[rule_id]
     return Finding(
         rule=rule.name,
@@ -96,7 +97,7 @@ def _note_finding(rule_id: str, w: Location, label: str, **fields: str) -> Findi
         text=f"[{label}]",
         doc=w.doc,
         section=w.section,
-        data={"label": label},
+        data={"label": label, "anchor": anchor},
     )
 
 
@@ -110,21 +111,21 @@ def _note_findings(records: list[DocRecords]) -> Iterator[Finding]:
     for rec in records:
         for marker in rec.markers:
             if marker.label not in defined:
-                yield _note_finding("note-missing", marker.where, marker.label)
+                yield _note_finding("note-missing", marker.where, marker.label, marker.anchor)
     for label, notes in defined.items():
         if label not in used:
-            yield _note_finding("note-orphan", notes[0].where, label)
+            yield _note_finding("note-orphan", notes[0].where, label, notes[0].anchor)
         first = notes[0].where
         for dup in notes[1:]:
             yield _note_finding(
-                "note-duplicate", dup.where, label, first=f"{first.path}:{first.line}"
+                "note-duplicate", dup.where, label, dup.anchor, first=f"{first.path}:{first.line}"
             )
 
 
 def domain_findings(domain: CitecheckDomain) -> list[Finding]:
     """Every finding the extension's own records give, before configuration is applied."""
     records = list(domain.records())
-    found = [f for rec in records for f in _flag_findings(rec)]
+    found = [f for rec in records for f in _doc_findings(rec)]
     found.extend(_note_findings(records))
     return found
 

@@ -98,12 +98,12 @@ class _Collector:
 
     def run(self) -> DocRecords:
         rec = self.records
-        for section in self.document.findall(nodes.section):
-            title = section_title(section)
-            if title and section["ids"]:
-                rec.sections.setdefault(title, section["ids"][0])
         for node in self.document.findall(nodes.Element):
-            if isinstance(node, cc.citecheck_claim):
+            if isinstance(node, nodes.section):
+                title = section_title(node)
+                if title and node["ids"]:
+                    rec.sections.setdefault(title, node["ids"][0])
+            elif isinstance(node, cc.citecheck_claim):
                 self.flag(node)
             elif isinstance(node, cc.citecheck_sup) and node.get("kind") == "note":
                 rec.markers.append(NoteMarker(node["label"], self.where(node), node["ids"][0]))

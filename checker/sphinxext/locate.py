@@ -76,9 +76,19 @@ def exact_line(
 
 
 def _needles(raw: str) -> list[str]:
-    """The raw text, then its quoted part: MyST writes ``{cn}`x``` but reports ``:cn:`x```."""
-    tick = raw.find("`")
-    return [raw, raw[tick:]] if tick > 0 else [raw]
+    """How ``raw`` may appear in its block's source, most exact first.
+
+    The raw text itself; with escaped backquotes (markup inside a claim, whose
+    role needs them escaped); its quoted part (MyST writes ``{cn}`x``` but
+    reports ``:cn:`x```).
+    """
+    found = [raw]
+    if "`" in raw:
+        found.append(raw.replace("`", "\\`"))
+        tick = raw.find("`")
+        if tick > 0:
+            found.append(raw[tick:])
+    return found
 
 
 def _search_lines(node: nodes.Element, raw: str, lines: list[str] | None) -> int | None:

@@ -80,3 +80,8 @@ class DocRecords:
     has_report: bool = False  #: the document holds a ``citation-report``
     #: the document's rendering depends on other documents (article banner, notes)
     cross_doc: bool = False
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the page holds anything the extension renders."""
+        return bool(self.flags or self.banners or self.markers or self.notes or self.has_report)

@@ -99,111 +99,123 @@ class _Resolver:
         rec = self.domain.docs.get(doc or "")
         return rec.sections.get(title) if rec and title else None
 
-    def flags(self, doctree: nodes.document) -> None:
+    def flag(self, label: cc.citecheck_sup) -> None:
+        """Link a ``[citation needed]`` label to its row on the report page."""
         if self.report_doc is None or not self.link_labels:
             return
-        rows = self.index.rows
-        for label in doctree.findall(cc.citecheck_sup):
-            if label.get("kind") != "flag":
-                continue
-            row = rows.get((label["docname"], label["anchor"]))
-            uri = self.uri(self.report_doc, row) if row else None
+        row = self.index.rows.get((label["docname"], label["anchor"]))
+        uri = self.uri(self.report_doc, row) if row else None
+        if uri is not None:
+            _wrap_children(label, uri)
+
+    def marker(self, node: cc.citecheck_sup) -> None:
+        """Link a note marker ``[a]`` to its note, wherever that is."""
+        note = self.index.notes.get(node["label"])
+        if note is None:
+            node["classes"].append("citecheck-missing")
+        elif self.link_labels:
+            uri = self.uri(note.where.doc or "", note.anchor)
             if uri is not None:
-                label.children = [
-                    nodes.reference("", "", *label.children, internal=True, refuri=uri)
-                ]
-                for child in label.children:
-                    child.parent = label
+                _wrap_children(node, uri)
 
-    def notes(self, doctree: nodes.document) -> None:
-        defined, markers = self.index.notes, self.index.markers
-        for node in list(doctree.findall(cc.citecheck_sup)):
-            if node.get("kind") != "note":
-                continue
-            note = defined.get(node["label"])
-            uri = None
-            if note is not None and self.link_labels:
-                uri = self.uri(note.where.doc or "", note.anchor)
-            if note is None:
-                node["classes"].append("citecheck-missing")
-            if uri is not None:
-                link = nodes.reference("", "", *node.children, internal=True, refuri=uri)
-                node.children = []
-                node += link
-        for note_node in doctree.findall(cc.citecheck_note):
-            backrefs = next(iter(note_node.findall(cc.citecheck_backrefs)), None)
-            found = markers.get(note_node["label"], [])
-            if backrefs is None:
-                continue
-            if not found:
-                note_node["classes"].append("citecheck-orphan")
-            for i, (doc, anchor) in enumerate(found):
-                text = "↑" if len(found) == 1 else f"↑{i + 1}"
-                uri = self.uri(doc, anchor)
-                if i:
-                    backrefs += nodes.Text(" ")
-                if uri is None:
-                    backrefs += nodes.Text(text)
-                else:
-                    backrefs += nodes.reference("", text, internal=True, refuri=uri)
-
-    def banners(self, doctree: nodes.document) -> None:
-        for node in doctree.findall(cc.citecheck_banner):
-            key = (node["docname"], node["ids"][0] if node["ids"] else "")
-            record = self.index.banners.get(key)
-            rec = self.domain.docs.get(node["docname"])
-            if record is None or rec is None:
-                continue
-            if record.scope == "article":
-                count = self.index.total_flags
-            else:
-                count = sum(
-                    1 for f in rec.flags if record.section is None or record.section in f.sections
-                )
-            noun = "claim" if count == 1 else "claims"
-            text = (
-                f"{count} flagged {noun} in this {record.scope}."
-                if count
-                else f"No claim in this {record.scope} is flagged yet."
-            )
-            counter = nodes.inline(text, text, classes=["citecheck-banner-count"])
-            para = next(
-                (
-                    p
-                    for p in node.findall(nodes.paragraph)
-                    if "citecheck-banner-text" in p["classes"]
-                ),
-                None,
-            )
-            if para is None:
-                node += nodes.paragraph("", "", counter)
-            else:
-                para += [nodes.Text(" "), counter]
-
-    def reports(self, doctree: nodes.document) -> None:
-        placeholders = list(doctree.findall(cc.citation_report))
-        if not placeholders:
+    def note(self, note_node: cc.citecheck_note) -> None:
+        """Fill a note's back-links: one per marker of its label, in document order."""
+        backrefs = next(iter(note_node.findall(cc.citecheck_backrefs)), None)
+        found = self.index.markers.get(note_node["label"], [])
+        if not found:
+            note_node["classes"].append("citecheck-orphan")
+        if backrefs is None:
             return
+        for i, (doc, anchor) in enumerate(found):
+            text = "↑" if len(found) == 1 else f"↑{i + 1}"
+            uri = self.uri(doc, anchor)
+            if i:
+                backrefs += nodes.Text(" ")
+            if uri is None:
+                backrefs += nodes.Text(text)
+            else:
+                backrefs += nodes.reference("", text, internal=True, refuri=uri)
+
+    def banner(self, node: cc.citecheck_banner) -> None:
+        """Say how many flags the banner's section (or the whole article) holds."""
+        key = (node["docname"], node["ids"][0] if node["ids"] else "")
+        record = self.index.banners.get(key)
+        rec = self.domain.docs.get(node["docname"])
+        if record is None or rec is None:
+            return
+        if record.scope == "article":
+            count = self.index.total_flags
+        else:
+            count = sum(
+                1 for f in rec.flags if record.section is None or record.section in f.sections
+            )
+        noun = "claim" if count == 1 else "claims"
+        text = (
+            f"{count} flagged {noun} in this {record.scope}."
+            if count
+            else f"No claim in this {record.scope} is flagged yet."
+        )
+        counter = nodes.inline(text, text, classes=["citecheck-banner-count", "no-search"])
+        para = next(
+            (p for p in node.findall(nodes.paragraph) if "citecheck-banner-text" in p["classes"]),
+            None,
+        )
+        if para is None:
+            node += nodes.paragraph("", "", counter)
+        else:
+            para += [nodes.Text(" "), counter]
+
+    def report(self, node: cc.citation_report) -> None:
+        from .bibmarks import entry_link  # it builds on this module's project index
+
         builder = ReportBuilder(
             self.uri,
             self.section_anchor,
             today_of(self.app.config),
             self.app.config.citecheck_report_group,
             spans=self.app.builder.format in SPANNING_FORMATS,
+            entry_link=entry_link(self.app, self.docname),
         )
         # the page reads like the article: documents in toctree order, as the text report does
         env = self.app.env
         order = reading_order(env.toctree_includes, env.found_docs, self.app.config.root_doc)
         rank = {doc: i for i, doc in enumerate(order)}
         findings = sorted(self.findings, key=lambda f: rank.get(f.doc or "", len(rank)))
-        for node in placeholders:
-            content = builder.build(findings)
-            node.replace_self(content)
+        node.replace_self(builder.build(findings))
+
+
+def _wrap_children(node: nodes.Element, uri: str) -> None:
+    link = nodes.reference("", "", *node.children, internal=True, refuri=uri)
+    node.children = []
+    node += link
+
+
+_OURS = (cc.citecheck_sup, cc.citecheck_note, cc.citecheck_banner, cc.citation_report)
+
+
+def _ours(node: nodes.Node) -> bool:
+    return isinstance(node, _OURS)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """One walk over the page: every node of ours gets its cross-document links."""
+    rec = get_domain(app).docs.get(docname)
+    assembled = hasattr(app.builder, "assemble_doctree")  # LaTeX & co.: one tree, many docs
+    if rec is not None and not assembled and not rec.has_content:
+        return
+    found = list(doctree.findall(_ours))
+    if not found:
+        return
     resolver = _Resolver(app, docname)
-    resolver.flags(doctree)
-    resolver.notes(doctree)
-    resolver.banners(doctree)
-    resolver.reports(doctree)
+    for node in found:
+        if isinstance(node, cc.citecheck_sup):
+            if node.get("kind") == "flag":
+                resolver.flag(node)
+            else:
+                resolver.marker(node)
+        elif isinstance(node, cc.citecheck_note):
+            resolver.note(node)
+        elif isinstance(node, cc.citecheck_banner):
+            resolver.banner(node)
+        else:
+            resolver.report(node)

@@ -112,7 +112,8 @@ class TagRole(SphinxRole):
         result: list[Node] = [claim]
         bad_date = date is not None and not tags.is_valid_date(date)
         claim["date"] = None if bad_date else date
-        label = cc.citecheck_sup("", self.tag.bracketed, classes=["citecheck-label"])
+        # "no-search": the label is furniture, not text to find pages by
+        label = cc.citecheck_sup("", self.tag.bracketed, classes=["citecheck-label", "no-search"])
         label["kind"], label["docname"], label["anchor"] = "flag", docname, anchor
         label["tag"] = self.tag.name
         hover = self.tag.label[:1].upper() + self.tag.label[1:]
@@ -158,7 +159,9 @@ class NoteMarkerRole(SphinxRole):
             )
             return [prb], [msg]
         docname = self.env.current_document.docname
-        marker = cc.citecheck_sup(self.rawtext, f"[{label}]", classes=["citecheck-note-ref"])
+        marker = cc.citecheck_sup(
+            self.rawtext, f"[{label}]", classes=["citecheck-note-ref", "no-search"]
+        )
         marker["kind"], marker["docname"], marker["label"] = "note", docname, label
         marker["title"] = f"Note {label}"
         self.set_source_info(marker)

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 
 from ...findings import Finding
 from ..bibfile import BibEntry
 from ..shortcite import fold
+from ..tables import LISTED_KEYWORDS
 from .context import Context, entry_finding, use_finding
 
 _ARTICLES = {"the", "a", "an"}
+#: A title this short matches only itself, not as the start of a longer one.
+MIN_TITLE_WORDS = 2
+
+
+def _listed(entry: BibEntry) -> bool:
+    """An entry kept for further reading is listed on purpose, not forgotten."""
+    keywords = {k.strip().lower() for k in re.split(r"[,;]", entry.get("keywords"))}
+    return bool(keywords & LISTED_KEYWORDS)
 
 
 def _first_entries(ctx: Context) -> Iterator[Finding | BibEntry]:
@@ -35,14 +43,17 @@ def _first_entries(ctx: Context) -> Iterator[Finding | BibEntry]:
             )
 
 
-def _work_key(entry: BibEntry) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _work_key(entry: BibEntry) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """The work's creators and title words (numbers and articles left out)."""
     names = tuple(fold(name.surname) for name in entry.creators)
-    words = re.findall(r"\w+", fold(entry.get("title")))
-    while words and words[0] in _ARTICLES:
-        words.pop(0)
+    words = frozenset(
+        w
+        for w in re.findall(r"\w+", fold(entry.get("title")))
+        if w not in _ARTICLES and not w.isdigit()
+    )
     if not names or not words:
         return None
-    return names, tuple(words)
+    return names, words
 
 
 def _edition(entry: BibEntry) -> tuple[str, str, str]:
@@ -50,13 +61,31 @@ def _edition(entry: BibEntry) -> tuple[str, str, str]:
     return entry.year, publisher, fold(entry.get("edition"))
 
 
-def _same_works(entries: list[BibEntry]) -> Iterator[Finding]:
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[BibEntry]] = defaultdict(list)
+def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One title is the other, or the other without its subtitle ("The Prophet
+    Armed" and "The Prophet Armed: Trotsky 1879–1921"), in any word order."""
+    small, large = sorted((a, b), key=len)
+    return small <= large and (len(small) >= MIN_TITLE_WORDS or small == large)
+
+
+def _work_groups(entries: list[BibEntry]) -> list[list[BibEntry]]:
+    groups: list[tuple[tuple[str, ...], frozenset[str], list[BibEntry]]] = []
     for entry in entries:
-        work = _work_key(entry)
-        if work is not None:
-            groups[work].append(entry)
-    for group in groups.values():
+        key = _work_key(entry)
+        if key is None:
+            continue
+        names, words = key
+        for group_names, group_words, members in groups:
+            if group_names == names and _same_title(group_words, words):
+                members.append(entry)
+                break
+        else:
+            groups.append((names, words, [entry]))
+    return [members for _, _, members in groups]
+
+
+def _same_works(entries: list[BibEntry]) -> Iterator[Finding]:
+    for group in _work_groups(entries):
         seen: dict[tuple[str, str, str], BibEntry] = {}
         for entry in group:
             edition = _edition(entry)
@@ -104,6 +133,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     cited = {use.key.lower() for use in ctx.inputs.citations}
     cited |= {t.key.lower() for sc in ctx.short_cites for t in sc.targets}
     for entry in unique:
-        if entry.key.lower() not in cited:
+        if entry.key.lower() not in cited and not _listed(entry):
             yield entry_finding("entry-uncited", entry)
     yield from _same_works(unique)

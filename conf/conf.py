@@ -52,6 +52,17 @@ latex_documents = [("index", "leon-trotsky.tex", project, author, "manual")]
 # of the main toctree there), before the bibliography sphinx gathers at the end
 latex_appendices = ["citation-report"]
 latex_show_urls = "no"
+#: characters citecheck's marks use that the Free fonts lack (xelatex would drop
+#: them with only a "Missing character" line in its log): set in DejaVu Sans
+#: (Debian's fonts-dejavu-core, which `make sysdeps` installs)
+SYMBOL_FALLBACK = "\u2691"  # ⚑ on bibliography entries with problems
+_SYMBOLS = "".join(
+    rf"\global\catcode{ord(c)}=\active"
+    rf"\begingroup\lccode`\~={ord(c)}\relax"
+    rf"\lowercase{{\endgroup\gdef~}}{{{{\citechecksymbols\char{ord(c)}\relax}}}}%"
+    "\n"
+    for c in SYMBOL_FALLBACK
+)
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
@@ -60,5 +71,10 @@ latex_elements = {
     # banners are sphinxadmonition{warning}: a light frame, not a heavy box
     "sphinxsetup": "warningBorderColor={rgb}{0.78,0.49,0}, warningborder=1pt",
     "printindex": "",
+    "preamble": (
+        "\\IfFontExistsTF{DejaVu Sans}{\\newfontfamily\\citechecksymbols{DejaVu Sans}%\n"
+        + _SYMBOLS
+        + "}{}\n"
+    ),
 }
 latex_domain_indices = False

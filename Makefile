@@ -9,7 +9,7 @@ SPHINXOPTS ?=
 
 # System packages the PDF build and the browser/PDF tests need (Debian names).
 SYSTEM_PACKAGES = chromium chromium-driver texlive-xetex latexmk fonts-freefont-otf \
-                  texlive-fonts-recommended xindy poppler-utils
+                  texlive-fonts-recommended xindy poppler-utils fonts-dejavu-core
 
 .PHONY: all venv sysdeps docs html pdf report screenshots test lint clean convert
 
@@ -32,6 +32,7 @@ sysdeps:
 	for cmd in xelatex latexmk xindy pdftotext pdffonts chromium; do \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
 	fc-list 2>/dev/null | grep -qi freeserif || missing="$$missing freefont"; \
+	fc-list 2>/dev/null | grep -qi "dejavu sans" || missing="$$missing dejavu"; \
 	if [ -n "$$missing" ]; then \
 	  echo "sysdeps: missing$$missing; installing Debian packages"; \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -73,10 +73,10 @@ docs: html pdf report
 convert: venv
 	$(BIN)/citecheck convert docs/_article/leon-trotsky.txt -o docs
 
-# --dist loadgroup: the browser tests share one site build and one browser, the
-# PDF tests one PDF build (each group on one worker).
+# The browser and PDF tests build the site and the PDF once per session (the
+# workers share each build through a lock file).
 test: venv sysdeps
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 lint: venv
 	$(BIN)/ruff check checker tests benchmarks conf

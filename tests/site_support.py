@@ -10,6 +10,7 @@ free port, and read the PDF with poppler's own tools.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import json
@@ -19,9 +20,11 @@ import subprocess
 import sys
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT / "docs"
@@ -50,24 +53,46 @@ def sphinx_build(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def build_html(out: Path) -> Path:
-    """The site as ``make html`` builds it; returns the HTML folder."""
-    html = out / "html"
-    sphinx_build("-q", "-b", "html", "-c", str(CONF), str(DOCS), str(html))
-    return html
+def shared_tmp(factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this session sees (the session's own without xdist)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def build_report(out: Path) -> dict[str, Any]:
-    """The ``citecheck/report/v1`` document of the same sources (the ``citations`` builder)."""
-    target = out / "citations"
-    sphinx_build("-q", "-b", "citations", "-c", str(CONF), str(DOCS), str(target))
-    return json.loads((target / "citations.json").read_text(encoding="utf-8"))
+def once(root: Path, name: str, make: Callable[[Path], object]) -> Path:
+    """``root/name`` after ``make(root/name)`` ran there once for the whole session.
+
+    Workers wait on a lock file; the first to get it builds, the others reuse
+    its output (a marker says the build finished, so a failed build is retried).
+    """
+    out, done = root / name, root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)
+            make(out)
+            done.touch()
+    return out
 
 
-def build_pdf(out: Path) -> Path:
-    """The PDF as ``make pdf`` builds it (``-M`` must come first); returns the LaTeX folder."""
+def build_html(out: Path) -> None:
+    """The site as ``make html`` builds it, into ``out/html``."""
+    sphinx_build("-q", "-b", "html", "-c", str(CONF), str(DOCS), str(out / "html"))
+
+
+def build_citations(out: Path) -> None:
+    """The ``citecheck/report/v1`` document of the same sources, as ``out/citations.json``."""
+    sphinx_build("-q", "-b", "citations", "-c", str(CONF), str(DOCS), str(out))
+
+
+def read_report(out: Path) -> dict[str, Any]:
+    return json.loads((out / "citations.json").read_text(encoding="utf-8"))
+
+
+def build_pdf(out: Path) -> None:
+    """The PDF as ``make pdf`` builds it (``-M`` must come first), into ``out/latex/latex``."""
     sphinx_build("-M", "latexpdf", str(DOCS), str(out / "latex"), "-c", str(CONF), "-q")
-    return out / "latex" / "latex"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,9 +1,9 @@
 """The built HTML site as a reader meets it: headless Chromium on a local HTTP server.
 
-The committed docs/ are built once per session (``make html``'s command) and
-served from 127.0.0.1; Playwright drives Debian's ``/usr/bin/chromium``
-(never a downloaded browser).  Every test here is in one xdist group, so the
-site is built and the browser launched once, on one worker.
+The committed docs/ are built once per session (``make html``'s command; the
+xdist workers share the build through a lock) and served from 127.0.0.1;
+Playwright drives Debian's ``/usr/bin/chromium`` (never a downloaded browser),
+launched once per worker.
 """
 
 from __future__ import annotations
@@ -15,11 +15,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_support import CHROMIUM, DOCS, PROJECT, build_html, build_report, flags_by_doc, serve
+from site_support import (
+    CHROMIUM,
+    DOCS,
+    PROJECT,
+    build_citations,
+    build_html,
+    flags_by_doc,
+    once,
+    read_report,
+    serve,
+    shared_tmp,
+)
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("site-html"),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason=f"{CHROMIUM} is absent: install Debian's chromium (make sysdeps) to run these",
@@ -34,8 +44,9 @@ REPORT = "citation-report.html"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("site")
-    return {"html": build_html(out), "report": build_report(out)}
+    root = shared_tmp(tmp_path_factory)
+    html = once(root, "site-html", build_html) / "html"
+    return {"html": html, "report": read_report(once(root, "citations", build_citations))}
 
 
 @pytest.fixture(scope="session")

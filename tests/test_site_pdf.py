@@ -1,9 +1,9 @@
 """The built PDF as a reader meets it: its text, fonts and pages, read with poppler.
 
 The committed docs/ are built once per session with ``make pdf``'s command
-(Sphinx's LaTeX builder, xelatex via latexmk); every test here is in one
-xdist group, so the build runs once, on one worker.  xelatex exits 0 when a
-glyph is missing, so the log is read too.
+(Sphinx's LaTeX builder, xelatex via latexmk; the xdist workers share the
+build through a lock).  xelatex exits 0 when a glyph is missing, so the log
+is read too.
 """
 
 from __future__ import annotations
@@ -17,20 +17,22 @@ import pytest
 from site_support import (
     DOCS,
     PROJECT,
+    build_citations,
     build_pdf,
-    build_report,
     missing_pdf_tools,
     normalise,
+    once,
     pdffonts,
     pdftotext,
+    read_report,
     render_page,
+    shared_tmp,
 )
 
 from checker import tags
 
 pytestmark = [
     pytest.mark.pdf,
-    pytest.mark.xdist_group("site-pdf"),
     pytest.mark.skipif(
         bool(missing_pdf_tools()),
         reason=f"missing {' '.join(missing_pdf_tools())}: run make sysdeps to build the PDF",
@@ -47,9 +49,8 @@ TITLE = re.compile(r"^(?:([=\-~^\"'`#*+])\1+\n)?(?P<title>\S.*)\n([=\-~^\"'`#*+]
 
 @pytest.fixture(scope="session")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("pdf")
-    latex = build_pdf(out)
-    (document,) = latex.glob("*.pdf")
+    root = shared_tmp(tmp_path_factory)
+    (document,) = (once(root, "site-pdf", build_pdf) / "latex" / "latex").glob("*.pdf")
     text = pdftotext(document)
     return {
         "path": document,
@@ -57,7 +58,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "tex": document.with_suffix(".tex").read_text(encoding="utf-8"),
         "pages": text.split("\f"),
         "text": normalise(text),
-        "report": build_report(out),
+        "report": read_report(once(root, "citations", build_citations)),
     }
 
 

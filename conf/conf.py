@@ -71,6 +71,8 @@ latex_elements = {
     # banners are sphinxadmonition{warning}: a light frame, not a heavy box
     "sphinxsetup": "warningBorderColor={rgb}{0.78,0.49,0}, warningborder=1pt",
     "printindex": "",
+    # the lead (the root page's own text) follows the contents: head its pages with the title
+    "tableofcontents": f"\\sphinxtableofcontents\n\\markboth{{{project}}}{{{project}}}\n",
     "preamble": (
         "\\IfFontExistsTF{DejaVu Sans}{\\newfontfamily\\citechecksymbols{DejaVu Sans}%\n"
         + _SYMBOLS

@@ -28,6 +28,7 @@ from .structure import (
     find_quotes,
     find_sidebars,
 )
+from .text import rejoin_split_tokens
 
 
 @dataclass(slots=True)
@@ -71,7 +72,7 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     for number, raw in enumerate(raw_lines, 1):
         for unknown in unknown_brackets(raw):
             log.unsure.append(f"line {number}: unknown tag [{unknown}] kept as text")
-        lines.append(mark_brackets(raw, labels).split())
+        lines.append(mark_brackets(rejoin_split_tokens(raw), labels).split())
     lines = attach_leading_marks(lines)
     layout = split_layout(lines, fallback_title)
     log.unsure.extend(layout.unsure)

@@ -119,3 +119,13 @@ def slugify(text: str, max_words: int = 6) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = [p for p in _SLUG_RE.split(ascii_text.lower()) if p]
     return "-".join(parts[:max_words]) or "section"
+
+
+_ORDINAL = re.compile(r"\b(\d+) (st|nd|rd|th)\b")
+_DECADE = re.compile(r"\b(\d{2,4}) s\b")
+
+
+def rejoin_split_tokens(line: str) -> str:
+    """Undo the tokenizer's splits of ordinals and decades: ``5 th`` -> ``5th``,
+    ``1920 s`` -> ``1920s``."""
+    return _DECADE.sub(r"\1s", _ORDINAL.sub(r"\1\2", line))

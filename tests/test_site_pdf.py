@@ -101,6 +101,14 @@ def test_every_flag_label_counts_as_the_report_does(pdf) -> None:
         assert f"citation-report:citecheck-{finding['id']}" in pdf["tex"]
 
 
+def test_every_internal_link_has_a_target(pdf) -> None:
+    """Flag -> report row -> claim, note marker -> note, citation -> entry: none dangles."""
+    log = pdf["log"].replace("\n", "")
+    assert re.findall(r"Hyper reference `([^']*)' on page", log) == []
+    assert re.findall(r"Label `([^']*)' multiply defined", log) == []
+    assert r"\hyperref[\detokenize{notes:citecheck-note-a}]" in pdf["tex"]
+
+
 def test_banners_are_framed_notes(pdf) -> None:
     banners = [f for f in pdf["report"]["findings"] if f["category"] == "banner"]
     assert banners

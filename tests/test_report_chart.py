@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sphinxext_util import build, copy_root
 
+from checker.report.build import default_overrides
 from checker.sphinxext import collect_findings
 
 
@@ -16,26 +17,69 @@ def _page(app, name: str) -> str:
     return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
+CLAIMS = ("flag", "banner")
+
+
+def _chart_rows(report: str) -> list[tuple[str | None, str, int | None, int, int]]:
+    """(uri, title, bar width %, claims, other findings) per chart row."""
+    chart = re.search(r'<table class="[^"]*citecheck-chart.*?</table>', report, re.DOTALL)
+    assert chart is not None
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", chart.group(0), re.DOTALL)[1:]:
+        cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+        link = re.search(r'href="([^"]*)"', cells[0])
+        title = re.sub(r"<[^>]+>", "", cells[0]).strip()
+        width = re.search(r'class="citecheck-bar" style="width: (\d+)%"', cells[1])
+        claims = re.sub(r"<[^>]+>", "", cells[1]).strip()
+        other = re.sub(r"<[^>]+>", "", cells[2]).strip() if len(cells) > 2 else ""
+        rows.append(
+            (
+                link.group(1) if link else None,
+                title,
+                int(width.group(1)) if width else None,
+                int(claims or 0),
+                int(other or 0),
+            )
+        )
+    return rows
+
+
 @pytest.mark.sphinx("html", testroot="citecheck-multi")
 def test_html_chart_has_one_bar_per_section_sized_by_count(app) -> None:
     app.build()
     report = _page(app, "report.html")
-    chart = re.search(r'<table class="[^"]*citecheck-chart.*?</table>', report, re.DOTALL)
-    assert chart is not None
-    rows = re.findall(
-        r'<tr[^>]*><td><p>(?:<a class="reference internal" href="([^"]*)">)?([^<]*)(?:</a>)?</p>'
-        r'</td>\s*<td><p><span class="citecheck-bar" style="width: (\d+)%"[^>]*></span>(\d+)</p>',
-        chart.group(0),
-    )
+    rows = _chart_rows(report)
     counts = Counter(f.section or f.path for f in collect_findings(app))
-    assert {title: int(n) for _, title, _, n in rows} == dict(counts)
+    assert {title: claims for _, title, _, claims, _ in rows} == dict(counts)
     top = max(counts.values())
-    for _, _, width, n in rows:
-        assert int(width) == max(1, round(int(n) / top * 85))
+    for _, _, width, claims, other in rows:
+        assert width == max(1, round(claims / top * 85)) and other == 0
     # a section's bar label links to the section, like its heading row in the table
-    assert ("ch1.html#early-life", "Early life") in {(uri, title) for uri, title, _, _ in rows}
+    assert ("ch1.html#early-life", "Early life") in {(uri, title) for uri, title, *_ in rows}
     # the chart comes before the table of findings
     assert report.index("citecheck-chart") < report.index('class="citecheck-report')
+    assert "Other findings" not in report  # no such column when every finding is a claim
+
+
+def test_html_chart_bars_count_claims_and_others_stand_beside(tmp_path: Path) -> None:
+    srcdir = copy_root("report-basic", tmp_path)
+    # the root has no conf.py (the CLI's built-in defaults): give it the same one
+    conf = "\n".join(f"{k} = {v!r}" for k, v in default_overrides(srcdir).items())
+    (srcdir / "conf.py").write_text(conf + "\n", encoding="utf-8")
+    report = ":orphan:\n\nReport\n======\n\n.. citation-report::\n"
+    (srcdir / "report.rst").write_text(report, encoding="utf-8")
+    app = build(srcdir, "html")
+    findings = collect_findings(app)
+    page = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    rows = {title: (width, claims, other) for _, title, width, claims, other in _chart_rows(page)}
+    claims = Counter(f.section or f.path for f in findings if f.category.value in CLAIMS)
+    others = Counter(f.section or f.path for f in findings if f.category.value not in CLAIMS)
+    assert others, "the test root should have reference findings"
+    assert {t: c for t, (_, c, _) in rows.items()} == {t: claims.get(t, 0) for t in rows}
+    assert {t: o for t, (_, _, o) in rows.items()} == {t: others.get(t, 0) for t in rows}
+    for width, count, _ in rows.values():
+        # a group with no claim gets no bar, the others scale to the largest claim count
+        assert width == (max(1, round(count / max(claims.values()) * 85)) if count else None)
 
 
 @pytest.mark.sphinx("latex", testroot="citecheck-multi")
@@ -43,7 +87,8 @@ def test_latex_chart_draws_rules(app) -> None:
     app.build()
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     bars = re.findall(r"\\rule\{([\d.]+)em\}\{1.2ex\}", tex)
-    assert len(bars) == len(Counter(f.section or f.path for f in collect_findings(app)))
+    claims = [f for f in collect_findings(app) if f.category.value in CLAIMS]
+    assert len(bars) == len(Counter(f.section or f.path for f in claims))
     assert max(float(b) for b in bars) == 12
 
 

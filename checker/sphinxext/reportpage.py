@@ -136,11 +136,13 @@ class ReportBuilder:
         groups: dict[tuple[str, str | None], list[Finding]] = {}
         for finding in findings:
             groups.setdefault(_group_key(finding, self.group), []).append(finding)
+        claims = (Category.FLAG, Category.BANNER)
         bars = [
-            (title, self.group_uri(doc, items), len(items))
+            (title, self.group_uri(doc, items), sum(f.category in claims for f in items))
             for (title, doc), items in groups.items()
         ]
-        result.append(bar_chart(bars, self.group.capitalize()))
+        others = [len(items) - bar[2] for bar, items in zip(bars, groups.values(), strict=True)]
+        result.append(bar_chart(bars, self.group.capitalize(), others))
         # the given widths (claim column widest) hold in LaTeX and HTML, not auto-sized
         table = nodes.table("", classes=["citecheck-report", "colwidths-given"])
         tgroup = nodes.tgroup("", cols=len(self.columns))

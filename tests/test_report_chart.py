@@ -11,6 +11,7 @@ from sphinxext_util import build, copy_root
 
 from checker.report.build import default_overrides
 from checker.sphinxext import collect_findings
+from checker.sphinxext.chart import LATEX_MAX_EM
 
 
 def _page(app, name: str) -> str:
@@ -89,7 +90,7 @@ def test_latex_chart_draws_rules(app) -> None:
     bars = re.findall(r"\\rule\{([\d.]+)em\}\{1.2ex\}", tex)
     claims = [f for f in collect_findings(app) if f.category.value in CLAIMS]
     assert len(bars) == len(Counter(f.section or f.path for f in claims))
-    assert max(float(b) for b in bars) == 12
+    assert max(float(b) for b in bars) == LATEX_MAX_EM
 
 
 @pytest.mark.sphinx("text", testroot="citecheck-multi")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: the longest bar: per cent of its cell in HTML, em in LaTeX
 HTML_MAX = 85
-LATEX_MAX_EM = 12
+LATEX_MAX_EM = 8
 
 
 class citecheck_bar(nodes.Inline, nodes.Element):

@@ -38,6 +38,7 @@ def test_every_finding_has_exact_path_line_and_section(app) -> None:
         (forms, 75, "bad-markup", "More problems"),  # :scope: chapter
         (forms, 75, "more-citations-needed", "More problems"),
         (forms, 78, "bad-markup", "More problems"),  # authority control without fields
+        (f"{FORMS}/included.txt", 5, "citation-needed", "Included"),  # via .. include::
         (f"{FORMS}/markdown.md", 6, "citation-needed", "In MyST"),
     ]
 

@@ -103,6 +103,8 @@ def test_html_markup_inside_claims_and_broken_notes(app) -> None:
     assert '<div class="citecheck-authority docutils container"' in forms
     assert "<dt" in forms and "19685134" in forms
     myst = _page(app, "markdown.html")
+    assert "claim with <em>emphasis</em></span>" in myst
+    assert '<div class="citecheck-banner citecheck-more-citations-needed admonition"' in myst
     assert (
         'id="citecheck-claim-0">a MyST claim</span><sup class="citecheck-label no-search"' in myst
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -160,10 +161,12 @@ def test_latex_superscript_label_and_framed_banner(app) -> None:
 
 
 @pytest.mark.parametrize(("builder", "pattern"), [("man", "*.1"), ("texinfo", "*.texi")])
-def test_other_builders_show_plain_label(make_app, tmp_path: Path, builder, pattern) -> None:
-    from sphinxext_util import copy_root
-
-    app = make_app(builder, srcdir=copy_root("citecheck-multi", tmp_path))
+def test_other_builders_show_plain_label(
+    make_app, rootdir: Path, tmp_path: Path, builder, pattern
+) -> None:
+    srcdir = tmp_path / "docs"
+    shutil.copytree(rootdir / "test-citecheck-multi", srcdir)
+    app = make_app(builder, srcdir=srcdir)
     app.build()
     (out,) = Path(app.outdir).glob(pattern)
     text = out.read_text(encoding="utf-8")

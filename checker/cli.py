@@ -7,6 +7,7 @@ policy, 2 usage or input error -- always a one-line message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,11 +53,16 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--baseline", type=Path, help="JSON baseline of known findings")
     report.add_argument("--fail-on", choices=("any", "new", "none"), default="any")
     report.add_argument(
-        "--max", action="append", default=[], metavar="RULE=N",
+        "--max",
+        action="append",
+        default=[],
+        metavar="RULE=N",
         help="fail when RULE has more than N findings (repeatable)",
     )
     report.add_argument(
-        "--min-severity", choices=("info", "warning", "error"), default="info",
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
         help="ignore findings below this severity",
     )
 
@@ -89,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("citecheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (``citecheck ... | head``): stop quietly, as cat does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__, tags
-from . import config
+from . import bibmarks, config, online, refcheck
 from .builder import CitationsBuilder, on_build_finished
 from .checks import collect_findings, get_ref_inputs, warn_findings
 from .checks import get_domain as _get_domain
@@ -88,6 +88,11 @@ def _check(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
+    # the reference rules and the online link checker plug in as providers
+    refcheck.register(app)
+    online.register(app)
+    register_finding_provider(refcheck.reference_findings, rules=refcheck.rule_ids())
+    register_finding_provider(online.link_check_findings, rules=online.rule_ids())
     app.connect("config-inited", config.validate)
     app.connect("config-inited", _add_static_path)
 
@@ -109,6 +114,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", _refresh_cross_docs)
     app.connect("env-updated", _check, priority=900)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("doctree-resolved", bibmarks.mark_entries)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,

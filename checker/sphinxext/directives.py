@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import tags
+from ..refs.identifiers import IdentifierResult, validate_identifier
 from . import nodes as cc
 from .locate import unique_id
 from .roles import describe_date
@@ -163,6 +164,8 @@ class AuthorityControlDirective(SphinxDirective):
             line = lines[i] if len(lines) == len(fields) else self.lineno
             identifiers.append((scheme, value, line))
         box[cc.AUTHORITY_IDS] = identifiers
+        for field, (scheme, value, _) in zip(fields, identifiers, strict=True):
+            _mark_validity(field, validate_identifier(scheme, value))
         box[PROBLEMS] = []
         if others or not fields:
             box[PROBLEMS].append(
@@ -173,6 +176,15 @@ class AuthorityControlDirective(SphinxDirective):
                 )
             )
         return [box]
+
+
+def _mark_validity(field: nodes.field, result: IdentifierResult) -> None:
+    """Show each identifier's check in place: passed, or why it failed."""
+    text = " ✓" if result.ok else f" ✗ {result.reason}"
+    mark = nodes.inline("", text, classes=["citecheck-id-ok" if result.ok else "citecheck-id-bad"])
+    body = field[1]
+    paragraphs = list(body.findall(nodes.paragraph))
+    (paragraphs[-1] if paragraphs else body).append(mark)
 
 
 class CitationReportDirective(SphinxDirective):

@@ -110,8 +110,11 @@ class ReportBuilder:
         group: str,
         *,
         spans: bool = True,
+        entry_link: Callable[[str], str | None] | None = None,
     ) -> None:
         self.spans = spans  #: whether the output format can span table cells
+        #: bib key -> uri of its bibliography entry (reference findings link there)
+        self.entry_link = entry_link or (lambda key: None)
         self.link = link
         self.section_anchor = section_anchor
         self.today = today
@@ -170,9 +173,11 @@ class ReportBuilder:
             uri = self.link(f.doc, self.section_anchor(f.doc, f.section)) if f.doc else None
             row += _cell(_link(f.section or "—", uri))
         anchor = f.data.get("anchor") if f.data else None
-        claim_uri = (
-            self.link(f.doc, anchor or self.section_anchor(f.doc, f.section)) if f.doc else None
-        )
+        if f.doc:
+            claim_uri = self.link(f.doc, anchor or self.section_anchor(f.doc, f.section))
+        else:  # a .bib entry: link to where a bibliography lists it
+            key = f.data.get("key") if f.data else None
+            claim_uri = self.entry_link(str(key)) if key else None
         claim = [_link(_short(f.text) or f.message, claim_uri, ["citecheck-backlink"])]
         if f.category not in (Category.FLAG, Category.BANNER) and f.text:
             claim.append(nodes.inline("", f" — {f.message}", classes=["citecheck-message"]))

@@ -165,12 +165,15 @@ class _Resolver:
             para += [nodes.Text(" "), counter]
 
     def report(self, node: cc.citation_report) -> None:
+        from .bibmarks import entry_link  # it builds on this module's project index
+
         builder = ReportBuilder(
             self.uri,
             self.section_anchor,
             today_of(self.app.config),
             self.app.config.citecheck_report_group,
             spans=self.app.builder.format in SPANNING_FORMATS,
+            entry_link=entry_link(self.app, self.docname),
         )
         node.replace_self(builder.build(self.findings))
 

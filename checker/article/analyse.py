@@ -1,0 +1,122 @@
+"""Flattened text -> :class:`Analysis`: every stage of recognition, in order.
+
+No files are written here; :mod:`.pages` turns the analysis into reST and
+:mod:`.convert` writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .furniture import (
+    EXTERNAL_LINK_SECTIONS,
+    FURTHER_READING_SECTIONS,
+    NOTES_SECTIONS,
+    REFERENCE_SECTIONS,
+    SEE_ALSO_SECTIONS,
+)
+from .headings import place_headings
+from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
+from .layout import Layout, split_layout
+from .model import Body, ConversionLog, Heading
+from .structure import (
+    article_ngrams,
+    find_banners,
+    find_bottom_boxes,
+    find_captions,
+    find_hatnotes,
+    find_quotes,
+    find_sidebars,
+)
+from .text import rejoin_split_tokens
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Heading
+    start: int  #: first content token
+    end: int  #: token after the content
+    kind: str  #: "prose", "notes", "references", "further-reading", "external-links", "see-also"
+
+
+@dataclass(slots=True)
+class Analysis:
+    layout: Layout
+    lead: Body
+    body: Body
+    sections: list[Section]
+    authority: list[tuple[str, str]]
+    note_labels: list[str]
+    log: ConversionLog = field(default_factory=ConversionLog)
+
+
+def section_kind(words: list[str]) -> str:
+    name = " ".join(words)
+    for names, kind in (
+        (NOTES_SECTIONS, "notes"),
+        (REFERENCE_SECTIONS, "references"),
+        (FURTHER_READING_SECTIONS, "further-reading"),
+        (EXTERNAL_LINK_SECTIONS, "external-links"),
+        (SEE_ALSO_SECTIONS, "see-also"),
+    ):
+        if name in names:
+            return kind
+    return "prose"
+
+
+def analyse(text: str, fallback_title: str) -> Analysis:
+    log = ConversionLog()
+    raw_lines = text.split("\n")
+    labels: set[str] = set()
+    lines = []
+    for number, raw in enumerate(raw_lines, 1):
+        for unknown in unknown_brackets(raw):
+            log.unsure.append(f"line {number}: unknown tag [{unknown}] kept as text")
+        lines.append(mark_brackets(rejoin_split_tokens(raw), labels).split())
+    lines = attach_leading_marks(lines)
+    layout = split_layout(lines, fallback_title)
+    log.unsure.extend(layout.unsure)
+    lead = build_body(layout.lead)
+    body = build_body(layout.body)
+    placed, missing = place_headings(body, layout.headings)
+    for index in missing:
+        log.unsure.append(
+            f"heading not found in the body: {' '.join(layout.headings[index].words)}"
+        )
+    body.headings = placed
+    sections = _sections(body, placed)
+    stops = {h.start for h in placed}
+    for part in (lead, body):
+        find_banners(part)
+        find_sidebars(part)
+    find_hatnotes(body, article_ngrams(lines), stops)
+    authority: list[tuple[str, str]] = []
+    appendix = [s for s in sections if s.kind != "prose"]
+    bottom_from = appendix[-1].start if appendix else (sections[-1].start if sections else 0)
+    authority = find_bottom_boxes(body, bottom_from)
+    find_quotes(body, stops)
+    find_captions(body, [s.start for s in sections if s.kind == "prose"])
+    _drop_overlaps(body)
+    return Analysis(layout, lead, body, sections, authority, sorted(labels), log)
+
+
+def _sections(body: Body, headings: list[Heading]) -> list[Section]:
+    sections = []
+    for k, heading in enumerate(headings):
+        end = headings[k + 1].start if k + 1 < len(headings) else len(body.tokens)
+        sections.append(Section(heading, heading.end, end, section_kind(heading.spec.words)))
+    return sections
+
+
+def _drop_overlaps(body: Body) -> None:
+    """Keep the first of overlapping markers (quotes yield to the furniture inside)."""
+    kept = []
+    for marker in sorted(body.markers, key=lambda m: (m.at, -m.end)):
+        if kept and marker.at < kept[-1].end and kept[-1].kind != "quote":
+            continue
+        if kept and kept[-1].kind == "quote" and marker.at < kept[-1].end:
+            kept[-1].end = marker.at
+            if kept[-1].end <= kept[-1].at:
+                kept.pop()
+        kept.append(marker)
+    body.markers = kept

@@ -1,0 +1,145 @@
+"""Render the appendix sections: notes, references, further reading, external links."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .analyse import Analysis, Section
+from .bibtex import Work, group_works, short_citation
+from .model import Marker, Reference
+from .notes import document_frequencies, marker_contexts, split_notes
+from .pages import render_span
+from .references import parse, segment
+from .rst import escape, escape_line
+from .text import sentence_case
+
+
+def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[str]]]:
+    """(input line, words) of a section, furniture markers left out."""
+    taken = {i for m in analysis.body.markers for i in range(m.at, m.end)}
+    lines: list[tuple[int, list[str]]] = []
+    for i in range(section.start, section.end):
+        if i in taken:
+            continue
+        token = analysis.body.tokens[i]
+        if token.line_start or not lines:
+            lines.append((token.line, []))
+        lines[-1][1].append(token.word)
+    return lines
+
+
+def _markers(analysis: Analysis, section: Section) -> list[Marker]:
+    return [m for m in analysis.body.markers if section.start <= m.at < section.end]
+
+
+class AppendixRenderer:
+    """Stateful: references found in one section are needed by the next."""
+
+    def __init__(self, analysis: Analysis, raw_lines: list[list[str]]) -> None:
+        self.analysis = analysis
+        self.raw_lines = raw_lines
+        self.references: list[Reference] = []
+        self.further: list[Reference] = []
+        self.notes: dict[str, str] = {}
+        self.works: list[Work] = []
+        self._collect_references()
+
+    def _collect_references(self) -> None:
+        for section in self.analysis.sections:
+            if section.kind in ("references", "further-reading"):
+                refs = [parse(n, w) for n, w in segment(section_lines(self.analysis, section))]
+                (self.references if section.kind == "references" else self.further).extend(refs)
+        self.works = group_works(self.references, self.further)
+        log = self.analysis.log
+        log.count("references", len(self.references))
+        log.count("further reading", len(self.further))
+        log.count("bibliography entries", len(self.works))
+        unparsed = [r for r in [*self.references, *self.further] if not r.parsed]
+        log.count("references kept as raw text", len(unparsed))
+
+    def __call__(self, section: Section) -> list[str]:
+        kind = section.kind
+        if kind == "notes":
+            return self.notes_section(section)
+        if kind == "references":
+            return self.references_section()
+        if kind == "further-reading":
+            return self.further_section(section)
+        return self.other_section(section)
+
+    def notes_section(self, section: Section) -> list[str]:
+        analysis = self.analysis
+        tokens = [
+            t
+            for i, t in enumerate(analysis.body.tokens[section.start : section.end], section.start)
+            if not any(m.at <= i < m.end for m in _markers(analysis, section))
+        ]
+        labels = analysis.note_labels
+        contexts = marker_contexts([analysis.lead.tokens, analysis.body.tokens], labels)
+        ranges = split_notes(
+            tokens, labels, contexts, document_frequencies(self.raw_lines), len(self.raw_lines)
+        )
+        if ranges is None:
+            if labels:
+                analysis.log.unsure.append(
+                    f"notes: could not split the section into {len(labels)} notes"
+                )
+            return render_span(analysis.body, section.start, section.end)
+        out: list[str] = []
+        for label, start, end in ranges:
+            lines: list[str] = []
+            for token in tokens[start:end]:
+                if token.line_start or not lines:
+                    lines.append("")
+                lines[-1] += (" " if lines[-1] else "") + escape(token.word)
+            self.notes[label] = " ".join(lines)
+            text = [sentence_case(line) + "." for line in lines]
+            out += [f".. efn-text:: {label}", "", *("   " + escape_line(t) for t in text), ""]
+        analysis.log.count("notes", len(ranges))
+        return out
+
+    def references_section(self) -> list[str]:
+        by_key = {w.key: w for w in self.works}
+        short = Counter(
+            (w.first.authors[0].split(",")[0], w.first.year)
+            for w in self.works
+            if w.first.authors and w.first.year
+        )
+        out = [".. rubric:: Citations", ""]
+        for ref in self.references:
+            work = by_key[ref.key]
+            text = short_citation(ref, work)
+            if (
+                work.first.authors
+                and short[(work.first.authors[0].split(",")[0], work.first.year)] > 1
+            ):
+                text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
+            out += [f".. [#] {text}", ""]
+        out += [
+            ".. only:: html or text",
+            "",
+            "   .. rubric:: Bibliography",
+            "",
+            ".. bibliography::",
+            '   :filter: not keywords % "further reading"',
+            "",
+        ]
+        return out
+
+    def further_section(self, section: Section) -> list[str]:
+        if not any(w.further_reading for w in self.works):
+            return render_span(self.analysis.body, section.start, section.end)
+        return [
+            ".. bibliography::",
+            '   :filter: keywords % "further reading"',
+            "   :labelprefix: F",
+            "",
+        ]
+
+    def other_section(self, section: Section) -> list[str]:
+        out = render_span(self.analysis.body, section.start, section.end)
+        if section.kind == "external-links" and self.analysis.authority:
+            out += [".. rubric:: Authority control", "", ".. authority-control::", ""]
+            out += [f"   :{scheme}: {value}" for scheme, value in self.analysis.authority]
+            out.append("")
+        return out

@@ -1,0 +1,296 @@
+"""Data tables of Wikipedia's page furniture, as it reads once flattened.
+
+The flattened format is lowercase, stopword-free, one sentence per line,
+with hatnotes, infobox, contents, sidebars, navboxes and authority control
+run together with the prose.  Everything the converter recognises is listed
+here, for any article -- no entry may be specific to one article.
+
+Phrases are written as Wikipedia renders them (with stopwords); matching is
+done by :func:`checker.article.text.match_phrase`, which tolerates the words
+the flattening removed.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: Hatnotes at the very top of an article ("X redirects here", "For other uses, see ...").
+TOP_HATNOTE_PHRASES: tuple[str, ...] = (
+    "redirects here",
+    "redirect here",
+    "for other uses see",
+    "other uses see",
+    "not to be confused with",
+    "for other people named",
+)
+
+#: Section hatnotes that point to another article; the target follows.
+MAIN_ARTICLE_PHRASES: tuple[str, ...] = ("main article", "main articles", "further information")
+SEE_ALSO_HATNOTE_PHRASES: tuple[str, ...] = ("see also",)
+
+#: The label that opens the table of contents.
+CONTENTS_LABELS: tuple[str, ...] = ("contents",)
+
+#: Standard appendix sections, in Wikipedia's usual order (MOS:ORDER).
+APPENDIX_SECTIONS: tuple[str, ...] = (
+    "works",
+    "selected works",
+    "publications",
+    "bibliography",
+    "see also",
+    "notes",
+    "explanatory notes",
+    "footnotes",
+    "citations",
+    "references",
+    "sources",
+    "general references",
+    "cited sources",
+    "further reading",
+    "external links",
+)
+
+#: Which appendix sections hold explanatory notes, references, further reading, links.
+NOTES_SECTIONS = frozenset({"notes", "explanatory notes", "footnotes"})
+REFERENCE_SECTIONS = frozenset(
+    {"references", "citations", "sources", "cited sources", "general references"}
+)
+FURTHER_READING_SECTIONS = frozenset({"further reading", "bibliography"})
+EXTERNAL_LINK_SECTIONS = frozenset({"external links"})
+SEE_ALSO_SECTIONS = frozenset({"see also"})
+
+#: Contents numbers the flattening never keeps standalone (they read as stopwords).
+#: A contents entry without a number therefore had one of these.
+DROPPED_NUMBERS = frozenset({1, 8, 11})
+
+#: Infobox labels, longest first when they share words.  ``office`` is Wikipedia's
+#: "In office", which the flattening glues to the following date ("office13 march 1918").
+INFOBOX_LABELS: tuple[str, ...] = (
+    "personal details",
+    "political party",
+    "other political affiliations",
+    "alma mater",
+    "resting place",
+    "cause of death",
+    "years of service",
+    "known for",
+    "notable work",
+    "notable works",
+    "notable ideas",
+    "main interests",
+    "prime minister",
+    "vice president",
+    "preceded by",
+    "succeeded by",
+    "preceded",
+    "succeeded",
+    "premier",
+    "president",
+    "monarch",
+    "deputy",
+    "leader",
+    "born",
+    "died",
+    "citizenship",
+    "nationality",
+    "spouses",
+    "spouse",
+    "children",
+    "parents",
+    "relatives",
+    "education",
+    "occupation",
+    "profession",
+    "allegiance",
+    "branch",
+    "rank",
+    "battles",
+    "awards",
+    "signature",
+    "website",
+    "religion",
+    "residence",
+    "era",
+    "region",
+    "school",
+    "influences",
+    "influenced",
+    "nickname",
+    "other names",
+)
+
+#: Labels whose value is one or more people's names (used to tell where an
+#: office title starts after the value).
+PERSON_LABELS = frozenset(
+    {
+        "preceded",
+        "preceded by",
+        "succeeded",
+        "succeeded by",
+        "premier",
+        "president",
+        "monarch",
+        "deputy",
+        "leader",
+        "prime minister",
+        "vice president",
+        "spouse",
+        "spouses",
+    }
+)
+
+#: Rows that are section headers of the infobox, not label/value pairs.
+INFOBOX_HEADERS = frozenset({"personal details"})
+
+#: Label written for the glued "In office" token.
+OFFICE_TOKEN = "office"
+OFFICE_LABEL = "In office"
+
+#: Sidebars ("Part of a series on ...") run from the opening phrase to the
+#: glued "v t e" (view/talk/edit) links.
+SIDEBAR_OPENERS: tuple[str, ...] = ("part of a series on", "part series")
+NAVBOX_END_SUFFIX = "vte"
+
+#: Bottom furniture after the external links: succession boxes, navboxes and authority control.
+SUCCESSION_BOX_OPENERS: tuple[str, ...] = (
+    "political offices",
+    "party political offices",
+    "diplomatic posts",
+    "military offices",
+    "government offices",
+    "academic offices",
+    "awards and achievements",
+    "honorary titles",
+)
+SISTER_PROJECT_OPENERS: tuple[str, ...] = ("find", "at wikipedia's sister projects")
+SISTER_PROJECT_WORDS = frozenset(
+    {
+        "media",
+        "commons",
+        "quotations",
+        "wikiquote",
+        "source",
+        "texts",
+        "wikisource",
+        "news",
+        "wikinews",
+        "textbooks",
+        "wikibooks",
+        "data",
+        "wikidata",
+        "resources",
+        "wikiversity",
+        "definitions",
+        "wiktionary",
+        "travel",
+        "wikivoyage",
+        "species",
+        "wikispecies",
+    }
+)
+AUTHORITY_CONTROL_LABEL = "authority control"
+
+#: Authority-control identifier schemes as the box prints them; values follow each.
+#: Multi-word values (ISNI in groups of four) are joined by the converter.
+AUTHORITY_SCHEMES: dict[str, str] = {
+    "viaf": "VIAF",
+    "lccn": "LCCN",
+    "isni": "ISNI",
+    "gnd": "GND",
+    "selibr": "SELIBR",
+    "sudoc": "SUDOC",
+    "bnf": "BNF",
+    "ulan": "ULAN",
+    "hds": "HDS",
+    "nla": "NLA",
+    "ndl": "NDL",
+    "nkc": "NKC",
+    "bne": "BNE",
+    "orcid": "ORCID",
+    "nlk": "NLK",
+    "snac": "SNAC",
+    "musicbrainz": "MusicBrainz",
+    "nta": "NTA",
+    "cinii": "CiNii",
+    "rkd": "RKD",
+    "sbn": "SBN",
+    "nli": "NLI",
+    "nara": "NARA",
+    "plwabn": "PLWABN",
+    "nlp": "NLP",
+    "nlg": "NLG",
+    "bibsys": "BIBSYS",
+    "leonore": "Leonore",
+}
+#: Words of the authority box that are not scheme/value pairs.
+AUTHORITY_NOISE = frozenset({"world", "cat", "identities", "worldcat", "data"})
+
+#: Attribution lines of block quotations start with one of these dashes.
+ATTRIBUTION_DASHES: tuple[str, ...] = ("—", "―", "–", "--")
+
+#: First-person words: evidence that a line belongs to a quotation.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself"})
+
+MONTHS: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid"})
+
+#: Words a caption never starts with (they start ordinary sentences).
+SENTENCE_OPENERS = frozenset(
+    {
+        "while",
+        "during",
+        "after",
+        "before",
+        "when",
+        "although",
+        "though",
+        "because",
+        "since",
+        "until",
+        "however",
+        "meantime",
+        "thus",
+        "then",
+        "there",
+        "instead",
+        "first",
+        "following",
+        "starting",
+        "throughout",
+        "being",
+        "towards",
+        "toward",
+    }
+)
+
+#: Words the flattening may have removed; only these may be missing when a
+#: furniture phrase is matched against flattened text (a common English list).
+STOPWORDS = frozenset(
+    _words(
+        """
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+"""
+    )
+)

@@ -1,0 +1,123 @@
+"""Cut the flattened article into its parts: hatnotes, infobox, lead, contents, body.
+
+The first lines are top hatnotes; then the infobox runs together with the
+lead: the infobox starts with the article's name and the lead starts where
+that name appears again after the last infobox label.  The contents list
+follows the lead, and the body starts where its first heading appears again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .contents import Contents, find_contents, parse_contents
+from .furniture import TOP_HATNOTE_PHRASES
+from .infobox import find_labels, parse_infobox
+from .inline import NOTE_PREFIX, TAG_PREFIX
+from .model import HeadingSpec
+from .text import is_year, match_phrase, title_case
+
+#: The infobox's name is at most this many words.
+MAX_TITLE_WORDS = 6
+#: An infobox has at least this many labels.
+MIN_LABELS = 2
+MAX_HATNOTE_WORDS = 40
+
+
+@dataclass(slots=True)
+class Layout:
+    title: str
+    hatnotes: list[str]
+    infobox: list[tuple[str, str]]
+    infobox_caption: str
+    lead: list[tuple[int, list[str]]]  #: (1-based line, words)
+    body: list[tuple[int, list[str]]]
+    headings: list[HeadingSpec]
+    unsure: list[str] = field(default_factory=list)
+
+
+def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
+    """``lines`` are the words of each input line (tags already marked)."""
+    hatnotes: list[str] = []
+    first = 0
+    while first < len(lines) and _is_hatnote(lines[first]):
+        hatnotes.append(" ".join(w for w in lines[first] if _plain(w)))
+        first += 1
+    unsure: list[str] = []
+    contents_at = find_contents(lines, first)
+    contents: Contents | None = parse_contents(lines, contents_at) if contents_at >= 0 else None
+    if contents is None:
+        unsure.append("no contents list found: the body is one section")
+        head_end = len(lines)
+    else:
+        head_end = contents_at
+    title, infobox, caption, lead_start = _infobox(lines[first] if first < len(lines) else [])
+    lead: list[tuple[int, list[str]]] = []
+    if first < head_end:
+        lead.append((first + 1, lines[first][lead_start:]))
+        lead.extend((i + 1, lines[i]) for i in range(first + 1, head_end))
+    body: list[tuple[int, list[str]]] = []
+    headings: list[HeadingSpec] = []
+    if contents is not None:
+        body.append((contents.body_line + 1, lines[contents.body_line][contents.body_word :]))
+        body.extend((i + 1, lines[i]) for i in range(contents.body_line + 1, len(lines)))
+        headings = contents.headings
+    return Layout(
+        title=title_case(title) if title else fallback_title,
+        hatnotes=hatnotes,
+        infobox=infobox,
+        infobox_caption=caption,
+        lead=[(n, w) for n, w in lead if w],
+        body=[(n, w) for n, w in body if w],
+        headings=headings,
+        unsure=unsure,
+    )
+
+
+def _is_hatnote(words: list[str]) -> bool:
+    """A short first line that opens or closes with a hatnote phrase."""
+    text = [w for w in words if _plain(w)]
+    if not text or len(text) > MAX_HATNOTE_WORDS:
+        return False
+    for phrase in TOP_HATNOTE_PHRASES:
+        if match_phrase(text, 0, phrase) >= 2:
+            return True
+        size = len(phrase.split())
+        for start in range(max(0, len(text) - size), len(text)):
+            if match_phrase(text, start, phrase) == len(text) - start >= 2:
+                return True
+    return False
+
+
+def _plain(word: str) -> bool:
+    return not word.startswith((TAG_PREFIX, NOTE_PREFIX))
+
+
+def _infobox(words: list[str]) -> tuple[str, list[tuple[str, str]], str, int]:
+    """(title, rows, image caption, index where the lead starts) of the first lead line."""
+    labels = find_labels(words)
+    if not labels:
+        return "", [], "", 0
+    # The lead starts where the name recurs with the most infobox labels before it
+    # (a label word such as "born" may recur in the lead itself).
+    for size in range(min(MAX_TITLE_WORDS, labels[0]), 0, -1):
+        name = words[:size]
+        if not all(_plain(w) for w in name):
+            continue
+        starts = [s for s in range(size, len(words) - size + 1) if words[s : s + size] == name]
+        scored = [(sum(lab < s for lab in labels), -s) for s in starts]
+        if not scored or max(scored)[0] < MIN_LABELS:
+            continue
+        start = -max(scored)[1]
+        inner = words[size:start]
+        caption, rows_from = _caption(inner)
+        return " ".join(name), parse_infobox(inner[rows_from:]), caption, start
+    return "", [], "", 0
+
+
+def _caption(words: list[str]) -> tuple[str, int]:
+    """An image caption right after the infobox name: a few words ending in a year."""
+    for i, word in enumerate(words[:5]):
+        if is_year(word) and i >= 1:
+            return " ".join(words[: i + 1]), i + 1
+    return "", 0

@@ -1,0 +1,127 @@
+"""The analysis as reST pages: ``index.rst`` (title, hatnotes, infobox, lead,
+toctree) and one page per top-level section, plus the citation report page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..tags import INLINE_TAGS
+from .analyse import Analysis, Section
+from .model import Body, Marker
+from .rst import SpanWriter, comment, escape, escape_line, hatnote, heading, marker_lines
+from .text import format_heading, sentence_case, slugify
+
+#: Role written for each tag: the short alias editors type, as in Wikipedia.
+TAG_ROLES = {tag.name: (tag.aliases[0] if tag.aliases else tag.name) for tag in INLINE_TAGS}
+
+REPORT_PAGE = "citation-report"
+
+
+@dataclass(slots=True)
+class Page:
+    name: str  #: docname, e.g. "before-1917-revolution"
+    title: str
+    text: str
+
+
+def render_marker(marker: Marker, words: list[str], writer: SpanWriter) -> list[str]:
+    kind = marker.kind
+    if kind == "banner":
+        return marker_lines(marker)
+    if kind == "hatnote":
+        return hatnote(marker.data["target"])
+    if kind == "caption":
+        return [".. rst-class:: caption", "", "*Image:* " + escape(" ".join(words))]
+    if kind == "quote":
+        lines = writer.paragraph(marker.at, marker.end)
+        return ["   " + line for line in lines]
+    if kind == "attribution":
+        return ["   -- " + escape(sentence_case(marker.data["text"]))]
+    return comment(kind, words)
+
+
+def render_span(body: Body, start: int, end: int) -> list[str]:
+    writer = SpanWriter(body, start, end, TAG_ROLES)
+    out: list[str] = []
+    blocks = writer.blocks(render_marker)
+    for block in blocks:
+        out.extend(block)
+        out.append("")
+    return out
+
+
+def section_pages(analysis: Analysis, special) -> list[Page]:
+    """One page per top-level section; ``special(section)`` renders appendix contents."""
+    pages: list[Page] = []
+    used: set[str] = {"index", REPORT_PAGE}
+    current: list[str] | None = None
+    for section in analysis.sections:
+        spec = section.heading.spec
+        title = format_heading(spec.words)
+        if spec.level == 1:
+            if current is not None:
+                pages[-1].text = "\n".join(current).rstrip() + "\n"
+            name = _unique(slugify(" ".join(spec.words)), used)
+            pages.append(Page(name, title, ""))
+            current = [f".. _{name}:", ""]
+        assert current is not None
+        current.extend(heading(title, spec.level))
+        if section.kind == "prose":
+            current.extend(render_span(analysis.body, section.start, section.end))
+        else:
+            current.extend(special(section))
+    if current is not None and pages:
+        pages[-1].text = "\n".join(current).rstrip() + "\n"
+    return pages
+
+
+def _unique(name: str, used: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in used:
+        candidate, n = f"{name}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def index_page(analysis: Analysis, pages: list[Page]) -> str:
+    layout = analysis.layout
+    out = [".. _index:", "", *heading(layout.title, 1)]
+    for note in layout.hatnotes:
+        out += [".. rst-class:: hatnote", "", escape_line(escape(sentence_case(note)) + "."), ""]
+    if layout.infobox:
+        out += _infobox(layout.title, layout.infobox_caption, layout.infobox)
+    out += render_span(analysis.lead, 0, len(analysis.lead.tokens))
+    out += [".. toctree::", "   :maxdepth: 2", "   :caption: Contents", ""]
+    out += [f"   {page.name}" for page in pages]
+    out += [f"   {REPORT_PAGE}", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _infobox(title: str, caption: str, rows: list[tuple[str, str]]) -> list[str]:
+    out = [f".. list-table:: {escape(title)}", "   :class: infobox", "   :widths: 2 3", ""]
+    if caption:
+        out += ["   * - *Image*", f"     - {escape(sentence_case(caption))}"]
+    for label, value in rows:
+        if not label:
+            out += [f"   * - **{escape(sentence_case(value))}**", "     -"]
+        else:
+            out += [f"   * - {escape(label)}", f"     - {escape(value)}" if value else "     -"]
+    return [*out, ""]
+
+
+def report_page() -> str:
+    return "\n".join(
+        [
+            f".. _{REPORT_PAGE}:",
+            "",
+            *heading("Citation report", 1),
+            "Every claim, section and reference of this article that lacks a source.",
+            "",
+            ".. citation-report::",
+            "",
+        ]
+    )
+
+
+def section_of(analysis: Analysis, kind: str) -> Section | None:
+    return next((s for s in analysis.sections if s.kind == kind), None)

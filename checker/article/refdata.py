@@ -1,0 +1,160 @@
+"""Data for reading flattened references: publishers, places, given names.
+
+General knowledge of citation formats, not of any one article: which words
+end a publisher's name, the usual places of publication, common given names
+(to tell "isaac deutscher" -- given name first -- from "deutscher isaac").
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: A publisher's name ends with one of these words ("oxford university press").
+PUBLISHER_SUFFIXES = frozenset(
+    {
+        "press",
+        "books",
+        "publishers",
+        "publishing",
+        "publications",
+        "verlag",
+        "editions",
+        "éditions",
+        "bookmarks",
+        "co",
+        "inc",
+        "ltd",
+        "company",
+        "library/signet",
+    }
+)
+#: Publishers known by a bare name.
+PUBLISHER_NAMES: tuple[str, ...] = (
+    "harper collins",
+    "harpercollins",
+    "harper & brothers",
+    "harper & row",
+    "routledge",
+    "knopf",
+    "penguin",
+    "verso",
+    "macmillan",
+    "palgrave macmillan",
+    "fayard",
+    "gallimard",
+    "random house",
+    "vintage books",
+    "vintage",
+    "norton",
+    "wiley",
+    "springer",
+    "brill",
+    "sage",
+    "simon & schuster",
+    "doubleday",
+    "little brown company",
+    "little brown",
+    "stein & day",
+    "sovremennik",
+    "progress publishers",
+    "merit publishers",
+    "pathfinder",
+)
+#: Places of publication (lowercase, as flattened).
+PLACES: tuple[str, ...] = (
+    "new york",
+    "london",
+    "oxford",
+    "cambridge",
+    "boston",
+    "chicago",
+    "paris",
+    "berlin",
+    "moscow",
+    "st. petersburg",
+    "st petersburg",
+    "saint petersburg",
+    "peking",
+    "beijing",
+    "calcutta",
+    "delhi",
+    "toronto",
+    "sydney",
+    "melbourne",
+    "brighton",
+    "milano",
+    "milan",
+    "rome",
+    "madrid",
+    "vienna",
+    "princeton",
+    "new haven",
+    "stanford",
+    "berkeley",
+    "los angeles",
+    "san francisco",
+    "washington",
+    "philadelphia",
+    "oak park",
+    "ithaca",
+    "edinburgh",
+    "glasgow",
+    "manchester",
+    "amsterdam",
+    "leiden",
+    "frankfurt",
+    "munich",
+    "stuttgart",
+    "hamburg",
+    "zurich",
+    "geneva",
+    "stockholm",
+    "oslo",
+    "copenhagen",
+    "warsaw",
+    "prague",
+    "budapest",
+    "mexico city",
+    "buenos aires",
+    "tokyo",
+)
+#: Common given names, so a reference's author can be told from its title.
+GIVEN_NAMES = frozenset(
+    _words(
+        """
+aaron abba abraham adam adolph alan albert alec aleksandr alexander alexandra alexei alfred
+alice alistair allan andrew andrei andrey anna anne anthony anton antonio arthur barbara
+barry ben benjamin bernard bertrand bill boris brian bruce carl carlos caroline catherine
+charles chris christian christopher claude colin daniel david dennis derek dimitri dmitri
+dmitry donald douglas duncan edward elena elizabeth emma eric ernest eugene evgeny felix
+francis frank fred frederick friedrich geoffrey george georgi georgy gerald gilbert gordon
+graham gregory gus hans harold harry helen henry herbert hugh hugo ian igor isaac isai ivan
+jack jacob james jan jane jean jeffrey jerrold john jonathan joseph julia julian julius karl
+katherine kenneth kevin konstantin lawrence leo leon leonard leona leonid lev lewis livio
+louis lynn margaret mark martin mary matthew max michael mike mikhail moshe nadezhda natalia
+neil nicholas nikolai nikolay norman oleg oliver orlando patrick paul pavel peter philip
+pierre pyotr ralph raymond richard robert roger ronald roy rosa samuel sarah sergei sergey
+sheila sidney simon stanley stephen steven susan ted terry thomas timothy tony victor vadim
+valentin victoria vladimir walter william yakov yevgeny yuri
+"""
+    )
+)
+
+#: Words that mark where a web page's domain was split by the sentence splitter.
+DOMAIN_SUFFIXES = frozenset({"org", "com", "net", "edu", "gov", "uk", "html", "htm", "php"})
+
+#: "retrieved" / "accessed" introduce an access date; "archived" an archive date.
+ACCESS_WORDS = frozenset({"retrieved", "accessed"})
+PAGE_WORDS = frozenset({"p", "pp", "pg", "pgs", "page", "pages"})
+
+PAGE_TOKEN = re.compile(r"^(?:[0-9]{1,4}(?:[-–][0-9]{1,4})?|[ivxlc]{1,7}(?:[-–][ivxlc]{1,7})?)$")
+#: Pages glued to the page word: "pp161-162".
+GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
+
+#: Text that is a leaked template error or maintenance message, not a reference.
+TEMPLATE_LEAKS = ("|", "{{", "}}", "cs1 maint", "cs1 errors")

@@ -1,0 +1,233 @@
+"""Find the furniture inside the body: banners, hatnotes, sidebars, quotations,
+captions, and the bottom boxes (sister projects, succession, navboxes,
+authority control).  Each becomes a :class:`~.model.Marker` over the words it
+consumed; the renderer writes markers as markup and skips their words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..tags import BANNERS, SCOPES
+from .furniture import (
+    ATTRIBUTION_DASHES,
+    AUTHORITY_CONTROL_LABEL,
+    AUTHORITY_NOISE,
+    AUTHORITY_SCHEMES,
+    FIRST_PERSON,
+    MAIN_ARTICLE_PHRASES,
+    MONTHS,
+    NAVBOX_END_SUFFIX,
+    SEASONS,
+    SENTENCE_OPENERS,
+    SIDEBAR_OPENERS,
+    SISTER_PROJECT_WORDS,
+    SUCCESSION_BOX_OPENERS,
+)
+from .model import Body, Marker
+from .text import find_phrase, is_year, match_phrase, parse_month_year
+
+#: A hatnote's target is at most this many words.
+MAX_TARGET_WORDS = 5
+#: A sidebar or navbox longer than this is not one.
+MAX_BOX_WORDS = 1500
+MAX_QUOTE_LINES = 12
+SHORT_LINE = 9
+
+
+def find_banners(body: Body) -> None:
+    words = body.words()
+    for banner in BANNERS:
+        for scope in SCOPES:
+            phrase = banner.text.format(scope=scope)
+            i = 0
+            while (i := find_phrase(words, phrase, i)) >= 0:
+                end = i + match_phrase(words, i, phrase)
+                data = {"name": banner.name, "scope": scope}
+                date = parse_month_year(words, end)
+                if date:
+                    data["date"] = date[0]
+                    end += date[1]
+                body.markers.append(Marker("banner", i, end, data))
+                i = end
+
+
+def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]) -> None:
+    """ "main article X": X is the longest following run that recurs elsewhere."""
+    words = body.words()
+    stop_at = sorted(stops)
+    for phrase in MAIN_ARTICLE_PHRASES:
+        i = 0
+        while (i := find_phrase(words, phrase, i)) >= 0:
+            start = i + match_phrase(words, i, phrase)
+            limit = min([s for s in stop_at if s >= start] + [start + MAX_TARGET_WORDS])
+            size = 1
+            for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
+                if tuple(words[start : start + n]) in ngrams:
+                    size = n
+                    break
+            if start + size <= len(words):
+                target = " ".join(words[start : start + size])
+                body.markers.append(Marker("hatnote", i, start + size, {"target": target}))
+            i = start + size
+
+
+def article_ngrams(lines: list[list[str]], max_n: int = MAX_TARGET_WORDS) -> set[tuple[str, ...]]:
+    """Word n-grams that occur at least twice in the article (hatnote targets recur)."""
+    seen: set[tuple[str, ...]] = set()
+    twice: set[tuple[str, ...]] = set()
+    for words in lines:
+        for n in range(1, max_n + 1):
+            for i in range(len(words) - n + 1):
+                gram = tuple(words[i : i + n])
+                (twice if gram in seen else seen).add(gram)
+    return twice
+
+
+def find_sidebars(body: Body) -> None:
+    words = body.words()
+    for opener in SIDEBAR_OPENERS:
+        i = 0
+        while (i := find_phrase(words, opener, i)) >= 0:
+            end = _box_end(words, i)
+            if end is None:
+                i += 1
+                continue
+            body.markers.append(Marker("sidebar", i, end, {}))
+            i = end
+
+
+def _box_end(words: list[str], start: int) -> int | None:
+    for j in range(start, min(len(words), start + MAX_BOX_WORDS)):
+        if words[j].endswith(NAVBOX_END_SUFFIX):
+            return j + 1
+    return None
+
+
+def find_bottom_boxes(body: Body, start: int) -> list[tuple[str, str]]:
+    """Sister projects, succession boxes, navboxes and authority control after ``start``.
+
+    Returns the authority-control identifiers as (scheme label, value).
+    """
+    words = body.words()
+    sister = find_phrase(words, "wikipedia's sister projects", start)
+    if sister >= 0:
+        begin = max(start, sister - 6)
+        while begin < sister and words[begin] != "find":
+            begin += 1
+        end = sister + match_phrase(words, sister, "wikipedia's sister projects")
+        while end < len(words) and words[end] in SISTER_PROJECT_WORDS:
+            end += 1
+        body.markers.append(Marker("sister-projects", begin, end, {}))
+    authority = find_phrase(words, AUTHORITY_CONTROL_LABEL, start)
+    box_limit = authority if authority >= 0 else len(words)
+    succession = min(
+        (
+            i
+            for i in (find_phrase(words, o, start, box_limit) for o in SUCCESSION_BOX_OPENERS)
+            if i >= 0
+        ),
+        default=-1,
+    )
+    navbox = next((j for j in range(start, box_limit) if words[j] == NAVBOX_END_SUFFIX), -1)
+    if succession >= 0:
+        body.markers.append(
+            Marker("succession-box", succession, navbox if navbox > succession else box_limit, {})
+        )
+    if navbox >= 0:
+        body.markers.append(Marker("navbox", navbox, box_limit, {}))
+    if authority < 0:
+        return []
+    ids = _authority_ids(words[authority + 2 :])
+    body.markers.append(Marker("authority-control", authority, len(words), {}))
+    return ids
+
+
+def _authority_ids(words: list[str]) -> list[tuple[str, str]]:
+    ids: list[tuple[str, str]] = []
+    current: str | None = None
+    values: list[str] = []
+    for word in words:
+        if word in AUTHORITY_SCHEMES:
+            if current and values:
+                ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
+            current, values = word, []
+        elif current and word not in AUTHORITY_NOISE:
+            values.append(word)
+    if current and values:
+        ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
+    return ids
+
+
+def find_quotes(body: Body, stops: set[int]) -> None:
+    """Block quotations end with an attribution line that starts with a dash."""
+    tokens = body.tokens
+    line_starts = [i for i, t in enumerate(tokens) if t.line_start]
+    for n, start in enumerate(line_starts):
+        if not tokens[start].word.startswith(ATTRIBUTION_DASHES):
+            continue
+        line_end = line_starts[n + 1] if n + 1 < len(line_starts) else len(tokens)
+        attribution_end = min([s for s in stops if start < s < line_end] + [line_end])
+        first = n
+        while first > 0 and n - first < MAX_QUOTE_LINES:
+            lo, hi = line_starts[first - 1], line_starts[first]
+            if any(lo <= s < hi for s in stops) or not _quote_like(tokens[lo:hi]):
+                break
+            first -= 1
+        if first == n:
+            continue
+        words = [t.word for t in tokens[start:attribution_end]]
+        words[0] = words[0].lstrip("".join(ATTRIBUTION_DASHES))
+        body.markers.append(Marker("quote", line_starts[first], start, {}))
+        body.markers.append(
+            Marker("attribution", start, attribution_end, {"text": " ".join(w for w in words if w)})
+        )
+
+
+def _quote_like(tokens: list) -> bool:
+    words = [t.word for t in tokens]
+    return (
+        len(words) <= SHORT_LINE
+        or any(w in FIRST_PERSON for w in words)
+        or any(w.endswith(("!", "?")) for w in words)
+    )
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Captions are noun phrases; a past-tense verb ("joined") starts a sentence."""
+    return any(len(w) > 4 and w.endswith("ed") and w.isalpha() for w in words)
+
+
+def find_captions(body: Body, section_starts: Iterable[int]) -> None:
+    """Image captions glued after a heading (or its banner), and short captions on a line."""
+    tokens = body.tokens
+    words = body.words()
+    taken = {i for m in body.markers for i in range(m.at, m.end)}
+    for start in section_starts:
+        i = start
+        while i in taken:
+            i += 1
+        line_end = i + 1
+        while line_end < len(tokens) and not tokens[line_end].line_start:
+            line_end += 1
+        rest = words[i:line_end]
+        if not rest or rest[0] in SENTENCE_OPENERS or rest[0] in MONTHS or rest[0] in SEASONS:
+            continue
+        if 0 < len(rest) <= 3 and line_end < len(tokens):
+            body.markers.append(Marker("caption", i, line_end, {}))
+            continue
+        if (
+            2 <= len(rest) <= 12
+            and is_year(rest[-1])
+            and rest[-2] not in MONTHS
+            and not _has_verb(rest)
+        ):
+            body.markers.append(Marker("caption", i, line_end, {}))
+            continue
+        for k, word in enumerate(rest[:6]):
+            if _has_verb(rest[:k]):
+                break
+            if is_year(word) and k >= 2 and rest[k - 1] not in MONTHS:
+                if k + 1 < len(rest) or len(rest) <= 12:
+                    body.markers.append(Marker("caption", i, i + k + 1, {}))
+                break

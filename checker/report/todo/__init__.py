@@ -1,0 +1,1 @@
+"""The editors' worklist: flagged claims in priority order, with candidate sources."""

@@ -1,0 +1,96 @@
+"""Glue: the reference rules (:mod:`checker.refs`) as a finding provider.
+
+After reading, the collected citation uses, short-citation footnotes and
+identifiers meet the project's ``.bib`` files in
+:func:`checker.refs.check.check_references`.  The rules know nothing of
+Sphinx; this module only turns configuration into :class:`RefSettings` and
+bib paths into the paths the report shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
+
+from ..findings import Finding
+from ..refs.check import RefSettings, check_references
+from ..refs.model import CitationKind, RefInputs
+from ..refs.rules import RULES
+from .checks import get_ref_inputs
+from .config import today_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+CONFIG_NAME = "citecheck_references"
+
+
+def register(app: Sphinx) -> None:
+    app.add_config_value(
+        CONFIG_NAME,
+        {},
+        "env",
+        types=frozenset({dict}),
+        description="reference rule settings: earliest_access_date, paged_types, ...",
+    )
+    app.connect("config-inited", _validate)
+
+
+def _validate(app: Sphinx, config: Config) -> None:
+    try:
+        RefSettings.from_mapping(getattr(config, CONFIG_NAME))
+    except ValueError as exc:
+        raise ConfigError(f"{CONFIG_NAME}: {exc}") from None
+
+
+def rule_ids() -> tuple[str, ...]:
+    return tuple(RULES)
+
+
+def bibfiles(app: Sphinx) -> list[Path]:
+    """The bib files sphinxcontrib-bibtex reads: relative to the configuration folder."""
+    names = getattr(app.config, "bibtex_bibfiles", None) or []
+    return [(Path(app.confdir) / name).resolve() for name in names]
+
+
+def display_path(app: Sphinx, path: Path) -> str:
+    """How the report names a file: as the documents are named (``docs/references.bib``)."""
+    srcdir = Path(app.srcdir).resolve()
+    try:
+        return f"{srcdir.name}/{path.relative_to(srcdir).as_posix()}"
+    except ValueError:
+        try:
+            return path.relative_to(srcdir.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def reference_inputs(app: Sphinx) -> RefInputs:
+    inputs = get_ref_inputs(app)
+    # a plain ``[Key]_`` resolves to a ``.. [Key]`` citation in the documents too
+    defined = app.env.domains["citation"].citations
+    inputs.citations = [
+        c for c in inputs.citations if not (c.kind is CitationKind.PLAIN and c.key in defined)
+    ]
+    inputs.bibfiles = [p for p in bibfiles(app) if p.exists()] or [
+        p for p in inputs.bibfiles if p.exists()
+    ]
+    for path in inputs.bibfiles:
+        app.env.note_dependency(str(path))
+    return inputs
+
+
+def reference_findings(app: Sphinx) -> list[Finding]:
+    """The provider: every reference, identifier and short-citation finding."""
+    inputs = reference_inputs(app)
+    settings = RefSettings.from_mapping(getattr(app.config, CONFIG_NAME))
+    settings = dataclasses.replace(settings, today=today_of(app.config))
+    shown = {str(p): display_path(app, p) for p in inputs.bibfiles}
+    return [
+        f.replace(path=shown[f.path]) if f.path in shown else f
+        for f in check_references(inputs, settings)
+    ]

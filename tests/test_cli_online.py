@@ -1,0 +1,58 @@
+"""``citecheck report --online`` end to end: a real server on loopback, the cache, --refresh."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from test_links_support import LinkServer, ok, serving, status
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent / "roots" / "test-citecheck-refs"
+
+
+@pytest.fixture
+def servers() -> Iterator[Callable[[str], LinkServer]]:
+    yield from serving()
+
+
+def test_online_report_uses_cache_and_refresh(
+    tmp_path: Path, servers: Callable[[str], LinkServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = servers("127.0.0.1")
+    server.routes.update({"/gone": status(404), "/alive": ok()})
+    src = tmp_path / "docs"
+    shutil.copytree(ROOT, src)
+    body = src / "body.rst"
+    text = body.read_text(encoding="utf-8")
+    body.write_text(text.replace("http://127.0.0.1:9/never-requested", server.url("/gone")))
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            "citecheck_allow_private = True\n"
+            f"citecheck_cache_dir = {str(tmp_path / 'cache')!r}\n"
+            'citecheck_links = {"retries": 0}\n'
+        )
+    args = ["report", str(src), "--format", "json", "--fail-on", "none", "--today", "2026-11-25"]
+
+    assert main(args) == 0  # offline by default: nothing requested
+    offline = json.loads(capsys.readouterr().out)
+    assert server.requests_total() == 0
+    assert not [f for f in offline["findings"] if f["category"] == "link"]
+
+    assert main([*args, "--online"]) == 0
+    online = json.loads(capsys.readouterr().out)
+    assert [f["rule"] for f in online["findings"] if f["category"] == "link"] == ["link-broken"]
+    first = server.requests_total()
+    assert first >= 1
+
+    assert main([*args, "--online"]) == 0  # cached: no request
+    capsys.readouterr()
+    assert server.requests_total() == first
+
+    assert main([*args, "--online", "--refresh"]) == 0  # --refresh asks again
+    capsys.readouterr()
+    assert server.requests_total() > first

@@ -1,0 +1,163 @@
+"""Each recognition rule of the converter, on small articles written for it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.article.contents import find_contents, parse_contents
+from checker.article.convert import convert_text
+from checker.article.inline import mark_brackets, recognise_tag
+from checker.article.references import parse, segment
+from checker.article.text import format_heading, match_phrase
+
+DATA = Path(__file__).parent / "data" / "articles"
+
+
+def contents_of(text: str) -> list[tuple[str, str]]:
+    lines = [line.split() for line in text.split("\n")]
+    parsed = parse_contents(lines, find_contents(lines))
+    assert parsed is not None
+    return [(h.number, " ".join(h.words)) for h in parsed.headings]
+
+
+def test_contents_levels_from_flattened_numbers() -> None:
+    text = (
+        "contents early life 1900–1920 2 career 2\n"  # "1.1" lost its line; 1 dropped
+        "navy service 2\n"
+        "harvard mark 2\n"
+        "2 later work 3 legacy 4 see also 5 notes references 7 external links "
+        "early life 1900–1920 x"
+    )
+    assert contents_of(text) == [
+        ("1", "early life 1900–1920"),
+        ("2", "career"),
+        ("2.1", "navy service"),
+        ("2.1.1", "harvard mark"),
+        ("2.2", "later work"),
+        ("3", "legacy"),
+        ("4", "see also"),
+        ("5", "notes"),
+        ("6", "references"),
+        ("7", "external links"),
+    ]
+
+
+def test_contents_without_body_is_none() -> None:
+    lines = [line.split() for line in ["contents history 2 legacy", "nothing else"]]
+    assert parse_contents(lines, 0) is None
+
+
+def test_heading_format() -> None:
+    assert format_heading(["split", "party", "1903–1904"]) == "Split party (1903–1904)"
+    assert (
+        format_heading(["head", "red", "army", "spring", "1918"]) == "Head red army (spring 1918)"
+    )
+    assert format_heading(["1918"]) == "1918"
+
+
+@pytest.mark.parametrize(
+    ("content", "tag"),
+    [
+        ("citation needed", "citation-needed"),
+        ("clarification needed", "clarification-needed"),
+        ("by whom?", "by-whom"),
+        ("according whom?", "according-to-whom"),  # "to" removed by the flattening
+        ("dubious – discuss", "dubious"),
+        ("failed verification", "failed-verification"),
+        ("ˈlʲɛf ˈtrotskʲɪj", None),
+        ("o", None),
+        ("needed", None),
+    ],
+)
+def test_tag_recognition(content: str, tag: str | None) -> None:
+    found = recognise_tag(content)
+    assert (found.name if found else None) == tag
+
+
+def test_brackets_that_are_not_tags() -> None:
+    line = "name [ˈnæm] pronounced [o"
+    assert mark_brackets(line) == line
+
+
+def test_phrase_match_tolerates_only_stopwords() -> None:
+    words = ["section", "needs", "additional", "citations", "verification"]
+    assert match_phrase(words, 0, "section needs additional citations for verification") == 5
+    assert match_phrase(["articles", "notes"], 0, "main articles") == 0
+
+
+def test_second_article_converts(tmp_path: Path) -> None:
+    text = (DATA / "grace-example.txt").read_text(encoding="utf-8")
+    conv = convert_text(text, "Grace Example")
+    files = conv.files
+    assert sorted(files) == [
+        "career-1930-1986.rst",
+        "citation-report.rst",
+        "early-life-education-1906-1930.rst",
+        "index.rst",
+        "legacy.rst",
+        "notes.rst",
+        "references.bib",
+        "references.rst",
+        "see-also.rst",
+    ]
+    career = files["career-1930-1986.rst"]
+    assert "Harvard mark (1944–1949)\n~~~~" in career  # third level
+    assert ":by-whom:`She worked mark computer team members` later praised." in career
+    assert ":clarify:`Team developed first compiler ran 1952`\\ :efn:`b`." in career
+    assert ".. more-citations-needed::\n   :scope: section\n   :date: 2015-03" in career
+    assert ".. seealso:: Main article: Cobol" in career
+    assert ".. citecheck-removed sidebar:" in career
+    assert "   -- Grace example interview 1985" in career
+    index = files["index.rst"]
+    # a tag opening the contents line belongs to the lead's last sentence
+    assert ":cn:`Wrote compiler manuals used decades`." in index
+    assert "   * - Preceded by\n     - John Smith" in index
+    assert "Stray bracket [ remains text." in files["legacy.rst"]
+    notes = files["notes.rst"]
+    assert ".. efn-text:: a\n\n   Full name grace brewster murray example." in notes
+    assert ".. efn-text:: b\n\n   Linker program combines object files." in notes
+    refs = files["references.rst"]
+    assert ".. [#] Smith 1990, p. 45." in refs and ".. [#] Jones 2001, pp. 12-14." in refs
+    assert ":VIAF: 59130577" not in files["legacy.rst"]
+    assert conv.analysis.authority == [
+        ("VIAF", "59130577"),
+        ("LCCN", "n82058474"),
+        ("ISNI", "0000 0001 2139 3563"),
+    ]
+
+
+def test_no_contents_list_degrades_to_one_section() -> None:
+    conv = convert_text("some article text here\n[citation needed] more text here", "Plain")
+    assert "no contents list found" in " ".join(conv.analysis.log.unsure)
+    assert ":cn:`Some article text here`." in conv.files["index.rst"]
+
+
+def test_reference_segmentation_pages_on_next_line() -> None:
+    lines = [
+        (1, ["isaac", "example", "prophet", "book", "oxford", "university", "press", "1954", "p"]),
+        (2, ["145", "david", "other", "defence", "2010", "pp"]),
+        (3, ["59-60", "lost", "leaders"]),
+        (4, ["retrieved", "may"]),
+    ]
+    refs = [parse(n, w) for n, w in segment(lines)]
+    assert [r.pages for r in refs] == ["145", "59-60", ""]
+    assert refs[0].authors == ["Example, Isaac"] and refs[0].publisher == "Oxford University Press"
+    assert refs[0].year == "1954"
+    assert refs[2].accessed == "may"  # an incomplete date stays as written
+
+
+def test_unknown_tag_is_logged_and_kept() -> None:
+    conv = convert_text("text here [fact needed] more\nline two", "Plain")
+    assert any("unknown tag [fact needed]" in u for u in conv.analysis.log.unsure)
+    assert "[fact needed]" in conv.files["index.rst"]
+
+
+def test_rest_special_characters_are_escaped() -> None:
+    conv = convert_text("- dash start\na *starred* `tick` word_ here | bar", "X")
+    index = conv.files["index.rst"]
+    assert r"\*starred\*" in index and r"\`tick\`" in index and r"word\_" in index
+    assert r"\|" in index
+    assert re.search(r"^\\- dash start", index, re.M)

@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
+from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinxext_util import build, copy_root
+from sphinx.testing.util import SphinxTestApp
 
 from checker.report.build import default_overrides
 from checker.sphinxext import collect_findings
 from checker.sphinxext.chart import LATEX_MAX_EM
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def copy_root(name: str, parent: Path) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` (safe to edit)."""
+    target = parent / "docs"
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def build(srcdir: Path, buildername: str) -> SphinxTestApp:
+    app = SphinxTestApp(
+        buildername, srcdir=srcdir, builddir=srcdir.parent / "_build", status=StringIO(),
+        warning=StringIO(),
+    )  # fmt: skip
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def _page(app, name: str) -> str:

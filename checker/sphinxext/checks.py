@@ -193,7 +193,7 @@ def warn_findings(app: Sphinx, findings: Iterable[Finding]) -> None:
             continue
         text = f" [{_short(finding.text)}]" if finding.text else ""
         if finding.doc is not None and finding.path == report_path(app.env, finding.doc):
-            location: object = (finding.doc, finding.line)
+            location: str | tuple[str, int | None] = (finding.doc, finding.line)
         else:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
         logger.warning(

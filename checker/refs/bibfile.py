@@ -38,7 +38,9 @@ def clean_latex(value: str) -> str:
         value = _LATEX_ESCAPE.sub(r"\1", value)
         if "\\" in value:
             with contextlib.suppress(ValueError, LookupError):
-                value = codecs.decode(value, "ulatex")  # latexcodec ships with pybtex
+                # latexcodec (ships with pybtex) registers "ulatex" as str -> str;
+                # typeshed knows only the stdlib's str codecs
+                value = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
     value = value.replace("{", "").replace("}", "").replace("~", " ")
     value = value.replace("---", "\u2014").replace("--", "\u2013")
     return _SPACE.sub(" ", value).strip()

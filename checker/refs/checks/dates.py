@@ -98,11 +98,11 @@ def _check_entry(ctx: Context, entry: BibEntry) -> Iterator[Finding]:
             published = item
         else:
             yield item
-    for item in _access(entry):
-        if isinstance(item, tuple):
-            accessed_text, accessed = item
+    for part in _access(entry):
+        if isinstance(part, tuple):
+            accessed_text, accessed = part
         else:
-            yield item
+            yield part
     if published and published.start and published.start > date(today.year + 1, 12, 31):
         yield entry_finding(
             "future-date",

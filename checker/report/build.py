@@ -148,7 +148,7 @@ def _sphinx(
 ) -> tuple[str, tuple[str, ...], str]:
     """Build; return the warnings, the reading order and the root document."""
     from sphinx.application import Sphinx
-    from sphinx.errors import SphinxError
+    from sphinx.errors import ExtensionError, SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     status, warning = io.StringIO(), io.StringIO()
@@ -170,6 +170,15 @@ def _sphinx(
             )
             with _progress(app, enabled=progress):
                 app.build()
+    except ExtensionError as exc:
+        # "Handler <function ... at 0x...> for event ... threw an exception" names
+        # neither the extension nor the error the user can act on; both are kept
+        if exc.orig_exc is None:
+            raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
+        who = exc.modname or "an extension"
+        raise InputError(
+            f"Sphinx cannot build {src}: {who} failed: {_one_line(exc.orig_exc)}"
+        ) from None
     except SphinxError as exc:
         raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
     except Exception as exc:  # a crash in conf.py or an extension is the user's to fix

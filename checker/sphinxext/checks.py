@@ -164,11 +164,27 @@ def cached_findings(app: Sphinx) -> list[Finding]:
     return domain.findings_cache
 
 
+def bibfiles(app: Sphinx) -> list[Path]:
+    """The bib files to read, one per ``bibtex_bibfiles`` name.
+
+    Each as sphinxcontrib-bibtex resolves it (against the configuration
+    folder), else against the source folder; a file in neither is kept, so
+    the reference rules report it as ``bib-unreadable`` instead of the
+    bibliography's findings silently vanishing.
+    """
+    names = getattr(app.config, "bibtex_bibfiles", None) or []
+    found = []
+    for name in names:
+        as_bibtex = (Path(app.confdir) / name).resolve()
+        in_source = (Path(app.srcdir) / name).resolve()
+        found.append(in_source if not as_bibtex.exists() and in_source.exists() else as_bibtex)
+    return found
+
+
 def get_ref_inputs(app: Sphinx) -> RefInputs:
     """What the reference rules read: bib files (absolute) and every collected use."""
     inputs = RefInputs()
-    bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
-    inputs.bibfiles = [(Path(app.srcdir) / name).resolve() for name in bibfiles]
+    inputs.bibfiles = bibfiles(app)
     for rec in get_domain(app).records():
         inputs.citations.extend(rec.citations)
         inputs.footnotes.extend(rec.footnotes)

@@ -51,23 +51,6 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(RULES)
 
 
-def bibfiles(app: Sphinx) -> list[Path]:
-    """The bib files to read, one per ``bibtex_bibfiles`` name.
-
-    Each as sphinxcontrib-bibtex resolves it (against the configuration
-    folder), else against the source folder; a file in neither is kept, so
-    the reference rules report it as ``bib-unreadable`` instead of the
-    bibliography's findings silently vanishing.
-    """
-    names = getattr(app.config, "bibtex_bibfiles", None) or []
-    found = []
-    for name in names:
-        as_bibtex = (Path(app.confdir) / name).resolve()
-        in_source = (Path(app.srcdir) / name).resolve()
-        found.append(in_source if not as_bibtex.exists() and in_source.exists() else as_bibtex)
-    return found
-
-
 def display_path(app: Sphinx, path: Path) -> str:
     """How the report names a file: as the documents are named (``docs/references.bib``)."""
     srcdir = Path(app.srcdir).resolve()
@@ -87,7 +70,6 @@ def reference_inputs(app: Sphinx) -> RefInputs:
     inputs.citations = [
         c for c in inputs.citations if not (c.kind is CitationKind.PLAIN and c.key in defined)
     ]
-    inputs.bibfiles = bibfiles(app)
     for path in inputs.bibfiles:
         if path.exists():
             app.env.note_dependency(str(path))

@@ -18,12 +18,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..findings import Finding
 from .jsonreport import load_findings
 from .todo.works import find_bibfiles
+
+if TYPE_CHECKING:  # Sphinx itself is imported only when a build runs
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 BUILDER = "citations"
 EXTENSION = "checker"
@@ -215,7 +220,7 @@ def reading_order(
 
 
 @contextmanager
-def _progress(app: Any, *, enabled: bool) -> Iterator[None]:
+def _progress(app: Sphinx, *, enabled: bool) -> Iterator[None]:
     """A bar on stderr that advances per document read; nothing when disabled."""
     if not enabled:
         yield
@@ -224,10 +229,10 @@ def _progress(app: Any, *, enabled: bool) -> Iterator[None]:
 
     bar = tqdm(desc="citecheck: reading", unit="doc", file=sys.stderr, leave=False)
 
-    def start(_app: Any, _env: Any, docnames: list[str]) -> None:
+    def start(_app: Sphinx, _env: BuildEnvironment, docnames: list[str]) -> None:
         bar.reset(total=len(docnames))
 
-    def advance(_app: Any, _doctree: Any) -> None:
+    def advance(_app: Sphinx, _doctree: nodes.document) -> None:
         bar.update(1)
 
     app.connect("env-before-read-docs", start)

@@ -138,7 +138,7 @@ def _docname(node: nodes.Node, root: str) -> str:
     """
     for parent in _up(node):
         if isinstance(parent, nodes.Element) and parent.get("docname"):
-            return parent["docname"]
+            return str(parent["docname"])
     return root
 
 

@@ -43,7 +43,8 @@ class CitecheckDomain(Domain):
 
     @property
     def docs(self) -> dict[str, DocRecords]:
-        return self.data.setdefault("docs", {})
+        docs: dict[str, DocRecords] = self.data.setdefault("docs", {})  # Sphinx's data is Any
+        return docs
 
     def clear_doc(self, docname: str) -> None:
         self.docs.pop(docname, None)

@@ -300,6 +300,14 @@ def test_an_extension_crash_names_the_extension_and_its_error(docs: Path, capsys
     assert "Handler <function" not in err
 
 
+def test_a_source_file_that_is_not_utf8_is_named(docs: Path, capsys) -> None:
+    (docs / "latin1.rst").write_bytes("Caf\u00e9\n====\n\nCr\u00e8me.\n".encode("latin-1"))
+    code = main(["report", "docs", "-o", "out.txt"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "latin1.rst is not UTF-8" in err
+
+
 def test_colour_on_a_terminal_unless_no_color(docs: Path, monkeypatch, capsys) -> None:
     # a real pseudo-terminal as stdout, so isatty() is true the honest way
     import os

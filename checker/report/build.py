@@ -157,6 +157,7 @@ def _sphinx(
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     status, warning = io.StringIO(), io.StringIO()
+    app: Sphinx | None = None
     try:
         # as sphinx-build does: roles and directives an extension registers in
         # docutils' global tables are undone afterwards, so one build (say with
@@ -186,10 +187,16 @@ def _sphinx(
         ) from None
     except SphinxError as exc:
         raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
+    except UnicodeDecodeError as exc:
+        # Sphinx reads sources as UTF-8 and its error names no file
+        raise InputError(
+            f"{_being_read(app, src)} is not UTF-8: {exc.reason} at byte {exc.start}"
+        ) from None
     except Exception as exc:  # a crash in conf.py or an extension is the user's to fix
         raise InputError(
             f"Sphinx failed on {src}: {type(exc).__name__}: {_one_line(exc)}"
         ) from None
+    assert app is not None  # built, or one of the handlers above raised
     if app.statuscode:
         raise InputError(f"Sphinx could not build {src}: {_one_line(warning.getvalue())}")
     root = app.config.root_doc
@@ -198,6 +205,14 @@ def _sphinx(
         reading_order(app.env.toctree_includes, app.env.found_docs, root),
         root,
     )
+
+
+def _being_read(app: Sphinx | None, src: Path) -> str:
+    """The source file Sphinx was reading when it stopped, else the source folder."""
+    docname = app.env.docname if app is not None else ""
+    if app is None or not docname:
+        return src.as_posix()
+    return Path(app.env.doc2path(docname)).as_posix()
 
 
 def reading_order(

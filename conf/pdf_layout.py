@@ -138,14 +138,14 @@ def _docname(node: nodes.Node, root: str) -> str:
     """
     for parent in _up(node):
         if isinstance(parent, nodes.Element) and parent.get("docname"):
-            return parent["docname"]
+            return str(parent["docname"])
     return root
 
 
 def _place(node: nodes.Element, anchors: list[nodes.raw]) -> None:
     """Where the anchor can stand: in a row's first cell, after an entry's label, or first."""
-    if isinstance(node, nodes.row):
-        node = node[0] if len(node) else node
+    if isinstance(node, nodes.row) and len(node) and isinstance(node[0], nodes.entry):
+        node = node[0]
     if isinstance(node, nodes.citation):
         paragraph = node.next_node(nodes.paragraph)
         if paragraph is not None:

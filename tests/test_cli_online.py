@@ -56,3 +56,18 @@ def test_online_report_uses_cache_and_refresh(
     assert main([*args, "--online", "--refresh"]) == 0  # --refresh asks again
     capsys.readouterr()
     assert server.requests_total() > first
+
+
+def test_an_unusable_cache_folder_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "docs"
+    shutil.copytree(ROOT, src)
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"citecheck_cache_dir = {str(tmp_path / 'a-file' / 'cache')!r}\n")
+    # the cache is opened before any request, so nothing is fetched
+    assert main(["report", str(src), "--online", "-o", str(tmp_path / "out.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "citecheck_cache_dir: cannot use the link cache" in err

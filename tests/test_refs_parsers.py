@@ -84,6 +84,9 @@ def test_lccn_normalisation():
         ("2013-02-29", "invalid", None, None),
         ("2013-13-01", "invalid", None, None),
         ("1970/1965", "invalid", None, None),
+        ("0000-0005", "invalid", None, None),  # a range must not raise on year 0
+        ("0000–01", "invalid", None, None),
+        ("Spring 0000", "invalid", None, None),  # a season keeps its year's verdict
         ("foo 2001", "invalid", None, None),
         ("", "invalid", None, None),
     ],

@@ -253,6 +253,7 @@ def test_duplicate_key_across_files(tmp_path):
         ({"url": "https://example.org/", "urldate": "2026-11-26"}, None),  # tomorrow is fine
         ({"month": "13"}, "bad-date"),
         ({"month": "jul"}, None),
+        ({"date": "0000–0005"}, "bad-date"),  # year 0 in a range: a finding, not a traceback
         ({"author": "Staff Writer"}, "generic-name"),
         ({"title": "Archived copy"}, "generic-title"),
         ({"x-raw": "new york free press 1994 p"}, "page-needed"),

@@ -169,3 +169,10 @@ def test_report_rows_and_bibliography_entries_link_both_ways(tmp_path: Path) -> 
     # authority control shows each identifier's check in place
     assert re.search(r"19685134<span class=\"citecheck-id-ok\"> ✓</span>", index)
     assert re.search(r"2277 1585<span class=\"citecheck-id-bad\"> ✗ [^<]*check", index)
+
+
+def test_a_missing_bib_file_is_a_finding(tmp_path: Path) -> None:
+    findings, _ = build(tmp_path, bibtex_bibfiles=["refs.bib", "nowhere.bib"])
+    (missing,) = [f for f in findings if f["rule"] == "bib-unreadable"]
+    assert missing["path"] == "src/nowhere.bib" and "nowhere.bib" in missing["message"]
+    assert any(f["path"] == "src/refs.bib" for f in findings)  # the other file is still read

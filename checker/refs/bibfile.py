@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import Person
+from pybtex.database import Entry, Person
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
@@ -38,7 +38,9 @@ def clean_latex(value: str) -> str:
         value = _LATEX_ESCAPE.sub(r"\1", value)
         if "\\" in value:
             with contextlib.suppress(ValueError, LookupError):
-                value = codecs.decode(value, "ulatex")  # latexcodec ships with pybtex
+                # latexcodec (ships with pybtex) registers "ulatex" as str -> str;
+                # typeshed knows only the stdlib's str codecs
+                value = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
     value = value.replace("{", "").replace("}", "").replace("~", " ")
     value = value.replace("---", "\u2014").replace("--", "\u2013")
     return _SPACE.sub(" ", value).strip()
@@ -210,7 +212,7 @@ def _first_line(text: str) -> str:
 Errors = list[tuple[int, str]]  #: (line in the file, message)
 
 
-def _parse_chunk(chunk: Chunk, macros: dict[str, str]) -> tuple[object | None, Errors]:
+def _parse_chunk(chunk: Chunk, macros: dict[str, str]) -> tuple[Entry | None, Errors]:
     """pybtex's entry for one chunk (None when unusable) and its errors with lines.
 
     ``@string`` chunks add their macros to ``macros``.
@@ -301,7 +303,7 @@ def parse_bibliography(data: bytes, path: str) -> Bibliography:
     return Bibliography(path, reader.entries, problems, frozenset(reader.broken))
 
 
-def _entry(key: str, entry, line: int, path: str) -> BibEntry:
+def _entry(key: str, entry: Entry, line: int, path: str) -> BibEntry:
     fields = {name.lower(): value for name, value in entry.fields.items()}
     persons = {
         role.lower(): tuple(Name.from_person(p) for p in people)

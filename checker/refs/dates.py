@@ -77,6 +77,14 @@ def _span(year: int, month: int | None = None, day: int | None = None) -> Parsed
     return ParsedDate(DateStatus.OK, date(year, month, day), date(year, month, day))
 
 
+def _between(first: ParsedDate, last: ParsedDate) -> ParsedDate:
+    """The span from the start of ``first`` to the end of ``last``, or why one is invalid."""
+    for part in (first, last):
+        if part.status is not DateStatus.OK:
+            return part
+    return ParsedDate(DateStatus.OK, first.start, last.end)
+
+
 def _month_number(word: str) -> int | None:
     return _MONTHS.get(word.lower().rstrip("."))
 
@@ -105,10 +113,10 @@ def parse_date(text: str) -> ParsedDate:
         match = re.fullmatch(rf"{season},? (\d{{4}})", value)
         if match:
             year = int(match.group(1))
-            return ParsedDate(DateStatus.OK, _span(year, first).start, _span(year, last).end)
+            return _between(_span(year, first), _span(year, last))
     for pattern in _PATTERNS[:3]:  # plain and ISO dates before ranges
-        if pattern.fullmatch(value):
-            return _read(pattern.fullmatch(value), text)
+        if match := pattern.fullmatch(value):
+            return _read(match, text)
     range_match = _RANGE.fullmatch(value)
     if range_match:
         a = range_match["a"] or range_match["a2"]
@@ -116,7 +124,7 @@ def parse_date(text: str) -> ParsedDate:
         b = a[:2] + b if len(b) == 2 else b
         if int(b) < int(a):
             return ParsedDate(DateStatus.INVALID, reason=f"range {text.strip()} runs backwards")
-        return ParsedDate(DateStatus.OK, date(int(a), 1, 1), date(int(b), 12, 31))
+        return _between(_span(int(a)), _span(int(b)))
     for pattern in _PATTERNS[3:]:
         match = pattern.fullmatch(value)
         if match:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
 from stdnum import isbn as std_isbn
 from stdnum import isni as std_isni
@@ -53,7 +54,7 @@ def _fail(value: str, reason: str) -> IdentifierResult:
     return IdentifierResult(False, value, reason)
 
 
-def _stdnum(module, value: str) -> IdentifierResult:
+def _stdnum(module: ModuleType, value: str) -> IdentifierResult:
     compact = module.compact(value)
     try:
         module.validate(compact)

@@ -18,12 +18,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..findings import Finding
 from .jsonreport import load_findings
 from .todo.works import find_bibfiles
+
+if TYPE_CHECKING:  # Sphinx itself is imported only when a build runs
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 BUILDER = "citations"
 EXTENSION = "checker"
@@ -148,10 +153,11 @@ def _sphinx(
 ) -> tuple[str, tuple[str, ...], str]:
     """Build; return the warnings, the reading order and the root document."""
     from sphinx.application import Sphinx
-    from sphinx.errors import SphinxError
+    from sphinx.errors import ExtensionError, SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     status, warning = io.StringIO(), io.StringIO()
+    app: Sphinx | None = None
     try:
         # as sphinx-build does: roles and directives an extension registers in
         # docutils' global tables are undone afterwards, so one build (say with
@@ -170,12 +176,27 @@ def _sphinx(
             )
             with _progress(app, enabled=progress):
                 app.build()
+    except ExtensionError as exc:
+        # "Handler <function ... at 0x...> for event ... threw an exception" names
+        # neither the extension nor the error the user can act on; both are kept
+        if exc.orig_exc is None:
+            raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
+        who = exc.modname or "an extension"
+        raise InputError(
+            f"Sphinx cannot build {src}: {who} failed: {_one_line(exc.orig_exc)}"
+        ) from None
     except SphinxError as exc:
         raise InputError(f"Sphinx cannot build {src}: {_one_line(exc)}") from None
+    except UnicodeDecodeError as exc:
+        # Sphinx reads sources as UTF-8 and its error names no file
+        raise InputError(
+            f"{_being_read(app, src)} is not UTF-8: {exc.reason} at byte {exc.start}"
+        ) from None
     except Exception as exc:  # a crash in conf.py or an extension is the user's to fix
         raise InputError(
             f"Sphinx failed on {src}: {type(exc).__name__}: {_one_line(exc)}"
         ) from None
+    assert app is not None  # built, or one of the handlers above raised
     if app.statuscode:
         raise InputError(f"Sphinx could not build {src}: {_one_line(warning.getvalue())}")
     root = app.config.root_doc
@@ -184,6 +205,14 @@ def _sphinx(
         reading_order(app.env.toctree_includes, app.env.found_docs, root),
         root,
     )
+
+
+def _being_read(app: Sphinx | None, src: Path) -> str:
+    """The source file Sphinx was reading when it stopped, else the source folder."""
+    docname = app.env.docname if app is not None else ""
+    if app is None or not docname:
+        return src.as_posix()
+    return Path(app.env.doc2path(docname)).as_posix()
 
 
 def reading_order(
@@ -206,7 +235,7 @@ def reading_order(
 
 
 @contextmanager
-def _progress(app: Any, *, enabled: bool) -> Iterator[None]:
+def _progress(app: Sphinx, *, enabled: bool) -> Iterator[None]:
     """A bar on stderr that advances per document read; nothing when disabled."""
     if not enabled:
         yield
@@ -215,10 +244,10 @@ def _progress(app: Any, *, enabled: bool) -> Iterator[None]:
 
     bar = tqdm(desc="citecheck: reading", unit="doc", file=sys.stderr, leave=False)
 
-    def start(_app: Any, _env: Any, docnames: list[str]) -> None:
+    def start(_app: Sphinx, _env: BuildEnvironment, docnames: list[str]) -> None:
         bar.reset(total=len(docnames))
 
-    def advance(_app: Any, _doctree: Any) -> None:
+    def advance(_app: Sphinx, _doctree: nodes.document) -> None:
         bar.update(1)
 
     app.connect("env-before-read-docs", start)

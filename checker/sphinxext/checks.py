@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from sphinx.util import logging
 
 from .. import tags
-from ..findings import Finding, Severity, finalize
+from ..findings import Category, Finding, Severity, finalize
 from ..refs.model import Location, RefInputs
 from .locate import report_path
 from .providers import finding_providers
@@ -34,72 +34,64 @@ def get_domain(app: Sphinx) -> CitecheckDomain:
     return cast("CitecheckDomain", app.env.domains["citecheck"])
 
 
-def _doc_findings(rec: DocRecords) -> Iterator[Finding]:
-    """One document's flags, banners and markup problems."""
-    for flag in rec.flags:
-        tag = tags.tag_for_role(flag.tag)
-        assert tag is not None, flag.tag
-        w = flag.where
-        yield Finding(
-            rule=tag.name,
-            category=tag.category,
-            severity=tag.severity,
-            path=w.path,
-            line=w.line,
-            message=tag.message,
-            text=flag.text,
-            doc=w.doc,
-            section=w.section,
-            date=flag.date,
-            data={"anchor": flag.anchor},
-        )
-    for record in rec.banners:
-        banner = tags.banner(record.name)
-        assert banner is not None, record.name
-        w = record.where
-        yield Finding(
-            rule=banner.name,
-            category=banner.category,
-            severity=banner.severity,
-            path=w.path,
-            line=w.line,
-            message=banner.message.format(scope=record.scope),
-            text=record.text,
-            doc=w.doc,
-            section=w.section,
-            date=record.date,
-            data={"anchor": record.anchor, "scope": record.scope},
-        )
-    for problem in rec.problems:
-        rule = EXTRA_RULES[problem.rule]
-        w = problem.where
-        yield Finding(
-            rule=rule.name,
-            category=rule.category,
-            severity=rule.severity,
-            path=w.path,
-            line=w.line,
-            message=rule.message.format(detail=problem.message),
-            text=problem.text,
-            doc=w.doc,
-            section=w.section,
-        )
+class _RuleLike(Protocol):
+    """What a finding takes from its rule: an inline tag, a banner or an extra rule."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> Category: ...
+    @property
+    def severity(self) -> Severity: ...
 
 
-def _note_finding(rule_id: str, w: Location, label: str, anchor: str, **fields: str) -> Finding:
-    rule = EXTRA_RULES[rule_id]
+def _finding(
+    rule: _RuleLike,
+    w: Location,
+    message: str,
+    text: str,
+    data: dict[str, str] | None = None,
+    date: str | None = None,
+) -> Finding:
+    """A finding of ``rule`` at a place in a document."""
     return Finding(
         rule=rule.name,
         category=rule.category,
         severity=rule.severity,
         path=w.path,
         line=w.line,
-        message=rule.message.format(label=label, **fields),
-        text=f"[{label}]",
+        message=message,
+        text=text,
         doc=w.doc,
         section=w.section,
-        data={"label": label, "anchor": anchor},
+        date=date,
+        data=data or {},
     )
+
+
+def _doc_findings(rec: DocRecords) -> Iterator[Finding]:
+    """One document's flags, banners and markup problems."""
+    for flag in rec.flags:
+        tag = tags.tag_for_role(flag.tag)
+        assert tag is not None, flag.tag
+        data = {"anchor": flag.anchor}
+        yield _finding(tag, flag.where, tag.message, flag.text, data, date=flag.date)
+    for record in rec.banners:
+        banner = tags.banner(record.name)
+        assert banner is not None, record.name
+        message = banner.message.format(scope=record.scope)
+        data = {"anchor": record.anchor, "scope": record.scope}
+        yield _finding(banner, record.where, message, record.text, data, date=record.date)
+    for problem in rec.problems:
+        rule = EXTRA_RULES[problem.rule]
+        message = rule.message.format(detail=problem.message)
+        yield _finding(rule, problem.where, message, problem.text)
+
+
+def _note_finding(rule_id: str, w: Location, label: str, anchor: str, **fields: str) -> Finding:
+    rule = EXTRA_RULES[rule_id]
+    message = rule.message.format(label=label, **fields)
+    return _finding(rule, w, message, f"[{label}]", {"label": label, "anchor": anchor})
 
 
 def _note_findings(records: list[DocRecords]) -> Iterator[Finding]:
@@ -172,11 +164,27 @@ def cached_findings(app: Sphinx) -> list[Finding]:
     return domain.findings_cache
 
 
+def bibfiles(app: Sphinx) -> list[Path]:
+    """The bib files to read, one per ``bibtex_bibfiles`` name.
+
+    Each as sphinxcontrib-bibtex resolves it (against the configuration
+    folder), else against the source folder; a file in neither is kept, so
+    the reference rules report it as ``bib-unreadable`` instead of the
+    bibliography's findings silently vanishing.
+    """
+    names = getattr(app.config, "bibtex_bibfiles", None) or []
+    found = []
+    for name in names:
+        as_bibtex = (Path(app.confdir) / name).resolve()
+        in_source = (Path(app.srcdir) / name).resolve()
+        found.append(in_source if not as_bibtex.exists() and in_source.exists() else as_bibtex)
+    return found
+
+
 def get_ref_inputs(app: Sphinx) -> RefInputs:
     """What the reference rules read: bib files (absolute) and every collected use."""
     inputs = RefInputs()
-    bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
-    inputs.bibfiles = [(Path(app.srcdir) / name).resolve() for name in bibfiles]
+    inputs.bibfiles = bibfiles(app)
     for rec in get_domain(app).records():
         inputs.citations.extend(rec.citations)
         inputs.footnotes.extend(rec.footnotes)
@@ -193,7 +201,7 @@ def warn_findings(app: Sphinx, findings: Iterable[Finding]) -> None:
             continue
         text = f" [{_short(finding.text)}]" if finding.text else ""
         if finding.doc is not None and finding.path == report_path(app.env, finding.doc):
-            location: object = (finding.doc, finding.line)
+            location: str | tuple[str, int | None] = (finding.doc, finding.line)
         else:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
         logger.warning(

@@ -163,7 +163,8 @@ class _Collector:
                             scheme, value, Location(self.path_of(node), line, self.docname, title)
                         )
                     )
-            for rule, message, text in node.get(PROBLEMS, ()):
+            problems: list[tuple[str, str, str]] = node.get(PROBLEMS, [])
+            for rule, message, text in problems:
                 rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))
         return rec
 

@@ -9,7 +9,7 @@ Rule selectors (``citecheck_rules``, ``citecheck_warn_rules``, the keys of
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.errors import ConfigError
 
@@ -25,8 +25,11 @@ GROUPS = ("section", "rule", "doc")
 
 _NONE = type(None)
 
+#: what a change of the value rebuilds: findings ("env"), pages ("html"), nothing ("")
+Rebuild = Literal["", "env", "html"]
+
 #: name, default, rebuild, types, description
-CONFIG_VALUES: tuple[tuple[str, Any, str, frozenset[type], str], ...] = (
+CONFIG_VALUES: tuple[tuple[str, Any, Rebuild, frozenset[type], str], ...] = (
     (
         "citecheck_rules",
         None,

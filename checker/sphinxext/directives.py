@@ -183,6 +183,7 @@ def _mark_validity(field: nodes.field, result: IdentifierResult) -> None:
     text = " ✓" if result.ok else f" ✗ {result.reason}"
     mark = nodes.inline("", text, classes=["citecheck-id-ok" if result.ok else "citecheck-id-bad"])
     body = field[1]
+    assert isinstance(body, nodes.field_body)  # docutils builds a field as (name, body)
     paragraphs = list(body.findall(nodes.paragraph))
     (paragraphs[-1] if paragraphs else body).append(mark)
 

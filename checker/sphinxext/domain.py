@@ -10,7 +10,7 @@ the merge, in the main process (:mod:`.findings`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -24,17 +24,18 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..findings import Finding
+    from .resolve import ProjectIndex
 
 
 class CitecheckDomain(Domain):
     name = "citecheck"
     label = "citecheck"
-    initial_data: dict[str, Any] = {"docs": {}}  # noqa: RUF012 -- Sphinx's own contract
+    initial_data: ClassVar[dict[str, Any]] = {"docs": {}}
 
     #: findings of the current build, computed once after the merge (not pickled)
     findings_cache: list[Finding] | None = None
     #: what rendering needs from every document, built once per build (see ``resolve``)
-    index_cache: Any = None
+    index_cache: ProjectIndex | None = None
 
     def invalidate(self) -> None:
         self.findings_cache = None
@@ -42,7 +43,8 @@ class CitecheckDomain(Domain):
 
     @property
     def docs(self) -> dict[str, DocRecords]:
-        return self.data.setdefault("docs", {})
+        docs: dict[str, DocRecords] = self.data.setdefault("docs", {})  # Sphinx's data is Any
+        return docs
 
     def clear_doc(self, docname: str) -> None:
         self.docs.pop(docname, None)

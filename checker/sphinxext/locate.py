@@ -30,12 +30,12 @@ def report_path(env: BuildEnvironment, docname: str) -> str:
     return str(PurePosixPath(env.srcdir.name) / PurePosixPath(*relative.parts))
 
 
-def _text_block(node: nodes.Node) -> nodes.Element | None:
-    """The nearest ancestor that holds raw source text and a line (a paragraph, a line ...)."""
+def _text_block(node: nodes.Node) -> tuple[nodes.TextElement, int] | None:
+    """The nearest ancestor with raw source and a line (a paragraph, a line ...), and its line."""
     parent = node.parent
     while parent is not None:
         if isinstance(parent, nodes.TextElement) and parent.rawsource and parent.line is not None:
-            return parent
+            return parent, parent.line
         if isinstance(parent, nodes.Structural | nodes.document):
             return None
         parent = parent.parent
@@ -51,11 +51,12 @@ def exact_line(
     gives the document's own lines: the raw text is searched from the node's line.
     """
     raw = node.rawsource
-    block = _text_block(node)
+    found = _text_block(node)
     if not raw:
         return node.line
-    if block is None:
+    if found is None:
         return _search_lines(node, raw, source_lines() if source_lines else None)
+    block, line = found
     # Count same-kind, same-text nodes before this one in the block.
     nth = 0
     for other in block.findall(type(node)):
@@ -71,8 +72,8 @@ def exact_line(
             if pos < 0:
                 break
         else:
-            return block.line + source.count("\n", 0, pos)
-    return block.line
+            return line + source.count("\n", 0, pos)
+    return line
 
 
 def _needles(raw: str) -> list[str]:

@@ -120,8 +120,11 @@ def link_check_findings(app: Sphinx) -> list[Finding]:
     if not app.config.citecheck_online:
         return []
     settings = settings_of(app.config)
-    if settings.cache_path is not None:
-        settings.cache_path.parent.mkdir(parents=True, exist_ok=True)
-    results = check_links(link_uses(app), settings)
+    try:
+        results = check_links(link_uses(app), settings)
+    except InputError as exc:
+        # the cache folder cannot be made or opened (settings were checked on
+        # config-inited): a one-line configuration error, not Sphinx's crash report
+        raise ConfigError(f"citecheck_cache_dir: {exc}") from None
     logger.info(summary_line(results))
     return link_findings(results, settings.dead_after)

@@ -51,12 +51,6 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(RULES)
 
 
-def bibfiles(app: Sphinx) -> list[Path]:
-    """The bib files sphinxcontrib-bibtex reads: relative to the configuration folder."""
-    names = getattr(app.config, "bibtex_bibfiles", None) or []
-    return [(Path(app.confdir) / name).resolve() for name in names]
-
-
 def display_path(app: Sphinx, path: Path) -> str:
     """How the report names a file: as the documents are named (``docs/references.bib``)."""
     srcdir = Path(app.srcdir).resolve()
@@ -76,11 +70,9 @@ def reference_inputs(app: Sphinx) -> RefInputs:
     inputs.citations = [
         c for c in inputs.citations if not (c.kind is CitationKind.PLAIN and c.key in defined)
     ]
-    inputs.bibfiles = [p for p in bibfiles(app) if p.exists()] or [
-        p for p in inputs.bibfiles if p.exists()
-    ]
     for path in inputs.bibfiles:
-        app.env.note_dependency(str(path))
+        if path.exists():
+            app.env.note_dependency(str(path))
     return inputs
 
 

@@ -94,39 +94,47 @@ PLAIN = ("text", "man", "texinfo")
 
 
 def register_nodes(app: Sphinx) -> None:
+    # override is spelled out in every call: otherwise mypy matches the
+    # **dict of plain-builder visitors against add_node's bool parameter too
     plain_inline = dict.fromkeys(PLAIN, (_inline, _inline_end))
     app.add_node(
         cc.citecheck_claim,
+        override=False,
         html=(_inline, _inline_end),
         latex=(_inline, _inline_end),
         **plain_inline,
     )
     app.add_node(
         cc.citecheck_sup,
+        override=False,
         html=(html_sup, html_sup_end),
         latex=(latex_sup, latex_sup_end),
         **dict.fromkeys(PLAIN, (_nothing, _nothing)),
     )
     app.add_node(
         cc.citecheck_banner,
+        override=False,
         html=(_admonition, _admonition_end),
         latex=(latex_banner, latex_banner_end),
         **dict.fromkeys(PLAIN, (_admonition, _admonition_end)),
     )
     app.add_node(
         cc.citecheck_note,
+        override=False,
         html=(_container, _container_end),
         latex=(_container, _container_end),
         **dict.fromkeys(PLAIN, (_container, _container_end)),
     )
     app.add_node(
         cc.citecheck_backrefs,
+        override=False,
         html=(_inline, _inline_end),
         latex=(_inline, _inline_end),
         **plain_inline,
     )
     app.add_node(
         cc.citation_report,
+        override=False,
         html=(_skip, None),
         latex=(_skip, None),
         **dict.fromkeys(PLAIN, (_skip, None)),

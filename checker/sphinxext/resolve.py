@@ -217,5 +217,5 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             resolver.note(node)
         elif isinstance(node, cc.citecheck_banner):
             resolver.banner(node)
-        else:
+        elif isinstance(node, cc.citation_report):
             resolver.report(node)

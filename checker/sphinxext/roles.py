@@ -142,7 +142,9 @@ class TagRole(SphinxRole):
         # one level of escaping belongs to the role: \` lets a claim hold backquotes
         source = unescape(text, restore_backslashes=True).replace("\\`", "`")
         try:
-            return self.inliner.parse(source, self.lineno, self.inliner, parent)
+            # docutils reads only .document and .language from the memo, which the
+            # inliner has; types-docutils narrows the memo to a SimpleNamespace
+            return self.inliner.parse(source, self.lineno, self.inliner, parent)  # type: ignore[arg-type]
         except (AttributeError, TypeError):
             # an inliner that cannot parse nested text: keep the claim as plain text
             return [nodes.Text(unescape(text))], []

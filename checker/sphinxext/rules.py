@@ -53,16 +53,6 @@ EXTRA_RULES: dict[str, Rule] = {rule.name: rule for rule in (*NOTE_RULES, *STRUC
 DEFAULT_WARN = ("note", "structure")
 
 
-def default_severity(rule: str) -> Severity | None:
-    if rule in EXTRA_RULES:
-        return EXTRA_RULES[rule].severity
-    tag = next((t for t in tags.INLINE_TAGS if t.name == rule), None)
-    if tag is not None:
-        return tag.severity
-    banner = tags.banner(rule)
-    return banner.severity if banner is not None else None
-
-
 def own_rule_ids() -> tuple[str, ...]:
     """Every rule id the extension defines (tags, banners, notes, structure)."""
     return (*tags.rule_ids(), *EXTRA_RULES)

@@ -63,7 +63,12 @@ def _publication(entry: BibEntry) -> Iterator[Finding | ParsedDate]:
                 f"month: {entry.get('month')!r} is not a month",
                 {"field": "month", "value": entry.get("month")},
             )
-        elif published and published.start and published.start.year == published.end.year:
+        elif (
+            published
+            and published.start
+            and published.end
+            and published.start.year == published.end.year
+        ):
             published = parse_date(f"{published.start.year}-{month:02d}")
     if published is not None:
         yield published
@@ -85,18 +90,19 @@ def _access(entry: BibEntry) -> Iterator[Finding | tuple[str, ParsedDate]]:
 
 def _check_entry(ctx: Context, entry: BibEntry) -> Iterator[Finding]:
     today = ctx.settings.today
-    published = accessed = None
+    published: ParsedDate | None = None
+    accessed: ParsedDate | None = None
     accessed_text = ""
     for item in _publication(entry):
         if isinstance(item, ParsedDate):
             published = item
         else:
             yield item
-    for item in _access(entry):
-        if isinstance(item, tuple):
-            accessed_text, accessed = item
+    for part in _access(entry):
+        if isinstance(part, tuple):
+            accessed_text, accessed = part
         else:
-            yield item
+            yield part
     if published and published.start and published.start > date(today.year + 1, 12, 31):
         yield entry_finding(
             "future-date",

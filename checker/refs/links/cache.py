@@ -196,7 +196,24 @@ def _to_row(e: CacheEntry) -> tuple[object, ...]:
     )
 
 
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {value!r}")
+    return value
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {value!r}")
+    return value
+
+
+def _optional_number(value: object) -> float | None:
+    return None if value is None else _number(value)
+
+
 def _from_row(row: tuple[object, ...]) -> CacheEntry | None:
+    """The entry a row holds, or None when a column is not what this version wrote."""
     (
         url,
         status,
@@ -215,17 +232,21 @@ def _from_row(row: tuple[object, ...]) -> CacheEntry | None:
     ) = row
     try:
         return CacheEntry(
-            url=str(url),
-            status=Status(status),
-            observed=Status(observed),
-            code=int(code),  # type: ignore[call-overload]
-            info=str(info),
-            detail=Detail(detail) if detail else None,
+            url=_text(url),
+            status=Status(_text(status)),
+            observed=Status(_text(observed)),
+            code=int(_number(code)),
+            info=_text(info),
+            detail=Detail(_text(detail)) if detail else None,
             new_url=new_url if isinstance(new_url, str) else None,
             permanent=bool(permanent),
             private=bool(private),
-            checked_at=float(checked_at),  # type: ignore[arg-type]
-            history=History(int(failures), first_failure, last_failure),  # type: ignore[call-overload, arg-type]
+            checked_at=_number(checked_at),
+            history=History(
+                int(_number(failures)),
+                _optional_number(first_failure),
+                _optional_number(last_failure),
+            ),
             archive_url=archive_url if isinstance(archive_url, str) else None,
         )
     except (ValueError, TypeError):  # a row from a newer version: check again

@@ -65,7 +65,7 @@ def _group(uses: Sequence[LinkUse]) -> dict[str, _Uses]:
 
 def backoff_delay(attempt: int, settings: LinkSettings) -> float:
     """Exponential backoff with jitter: base * 2**attempt, +/- JITTER, capped."""
-    delay = min(settings.backoff * (2**attempt), settings.backoff_max)
+    delay = min(settings.backoff * (2.0**attempt), settings.backoff_max)
     return delay * (1 + JITTER * (2 * random.random() - 1))
 
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from .works import Work
+
+K = TypeVar("K")  # an inverted index's key: a token, a year or a surname
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -95,6 +98,11 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
+def _postings(index: Mapping[K, list[int]], keys: Iterable[K]) -> set[int]:
+    """The works an inverted index lists under any of ``keys``."""
+    return {i for key in keys for i in index.get(key, ())}
+
+
 class Ranker:
     """Ranks one bibliography's works; build once, rank every claim."""
 
@@ -131,14 +139,11 @@ class Ranker:
         default_idf = math.log(1 + len(self.works)) + 1.0
         claim_norm = math.sqrt(sum(self._idf.get(t, default_idf) ** 2 for t in words)) or 1.0
         surnames = {w.casefold() for w in _WORD.findall(text)}
-        reachable: set[int] = set()
-        for index, keys in (
-            (self._by_token, words),
-            (self._by_year, claim_years),
-            (self._by_author, surnames),
-        ):
-            for key in keys:
-                reachable.update(index.get(key, ()))
+        reachable = (
+            _postings(self._by_token, words)
+            | _postings(self._by_year, claim_years)
+            | _postings(self._by_author, surnames)
+        )
         # score every reachable work cheaply; explain only the ones shown
         scored = []
         for i in reachable:

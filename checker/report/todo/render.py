@@ -61,7 +61,9 @@ def render_text(items: Sequence[TodoItem], *, notes: Sequence[str] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document(items: Sequence[TodoItem], today: date, *, notes: Sequence[str] = ()) -> dict:
+def document(
+    items: Sequence[TodoItem], today: date, *, notes: Sequence[str] = ()
+) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     for item in items:
         entry = item.finding.to_dict()

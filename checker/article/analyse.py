@@ -14,6 +14,7 @@ from .furniture import (
     NOTES_SECTIONS,
     REFERENCE_SECTIONS,
     SEE_ALSO_SECTIONS,
+    WORKS_SECTIONS,
 )
 from .headings import place_headings
 from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
@@ -36,7 +37,8 @@ class Section:
     heading: Heading
     start: int  #: first content token
     end: int  #: token after the content
-    kind: str  #: "prose", "notes", "references", "further-reading", "external-links", "see-also"
+    #: "prose", "notes", "references", "further-reading", "external-links", "see-also", "works"
+    kind: str
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ def section_kind(words: list[str]) -> str:
         (FURTHER_READING_SECTIONS, "further-reading"),
         (EXTERNAL_LINK_SECTIONS, "external-links"),
         (SEE_ALSO_SECTIONS, "see-also"),
+        (WORKS_SECTIONS, "works"),
     ):
         if name in names:
             return kind

@@ -8,10 +8,9 @@ from .analyse import Analysis, Section
 from .bibtex import Work, group_works, short_citation
 from .model import Marker, Reference
 from .notes import document_frequencies, marker_contexts, split_notes
-from .pages import render_span
+from .pages import TAG_ROLES, render_span
 from .references import parse, segment
-from .rst import escape, escape_line
-from .text import sentence_case
+from .rst import SpanWriter
 
 
 def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[str]]]:
@@ -86,15 +85,15 @@ class AppendixRenderer:
                 )
             return render_span(analysis.body, section.start, section.end)
         out: list[str] = []
+        # a note's own inline tags ("... city council[better source needed]") wrap
+        # its sentences as they do in the prose: render the note's body span
+        index = {id(t): i for i, t in enumerate(analysis.body.tokens)}
+        writer = SpanWriter(analysis.body, section.start, section.end, TAG_ROLES)
         for label, start, end in ranges:
-            lines: list[str] = []
-            for token in tokens[start:end]:
-                if token.line_start or not lines:
-                    lines.append("")
-                lines[-1] += (" " if lines[-1] else "") + escape(token.word)
-            self.notes[label] = " ".join(lines)
-            text = [sentence_case(line) + "." for line in lines]
-            out += [f".. efn-text:: {label}", "", *("   " + escape_line(t) for t in text), ""]
+            first, last = index[id(tokens[start])], index[id(tokens[end - 1])] + 1
+            self.notes[label] = " ".join(t.word for t in tokens[start:end])
+            text = [line for line in writer.paragraph(first, last) if line]
+            out += [f".. efn-text:: {label}", "", *("   " + t for t in text), ""]
         analysis.log.count("notes", len(ranges))
         return out
 

@@ -54,6 +54,8 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
 )
 
 #: Which appendix sections hold explanatory notes, references, further reading, links.
+#: Lists of the subject's own works: kept as written, never read as captions or prose.
+WORKS_SECTIONS = frozenset({"works", "selected works", "publications"})
 NOTES_SECTIONS = frozenset({"notes", "explanatory notes", "footnotes"})
 REFERENCE_SECTIONS = frozenset(
     {"references", "citations", "sources", "cited sources", "general references"}
@@ -120,6 +122,40 @@ INFOBOX_LABELS: tuple[str, ...] = (
     "influenced",
     "nickname",
     "other names",
+    # scientists and academics
+    "scientific career",
+    "academic background",
+    "academic work",
+    "fields",
+    "institutions",
+    "thesis",
+    "doctoral advisor",
+    "doctoral advisors",
+    "doctoral students",
+    "other academic advisors",
+    "notable students",
+    "discipline",
+    # settlements
+    "coat of arms",
+    "country",
+    "state",
+    "county",
+    "district",
+    "province",
+    "municipality",
+    "founded",
+    "incorporated",
+    "city rights",
+    "government",
+    "mayor",
+    "area code",
+    "area",
+    "elevation",
+    "population",
+    "density",
+    "demonym",
+    "time zone",
+    "postal code",
 )
 
 #: Labels whose value is one or more people's names (used to tell where an
@@ -139,11 +175,17 @@ PERSON_LABELS = frozenset(
         "vice president",
         "spouse",
         "spouses",
+        "doctoral advisor",
+        "doctoral advisors",
+        "doctoral students",
+        "notable students",
     }
 )
 
 #: Rows that are section headers of the infobox, not label/value pairs.
-INFOBOX_HEADERS = frozenset({"personal details"})
+INFOBOX_HEADERS = frozenset(
+    {"personal details", "scientific career", "academic background", "academic work", "government"}
+)
 
 #: Label written for the glued "In office" token.
 OFFICE_TOKEN = "office"
@@ -277,6 +319,19 @@ SENTENCE_OPENERS = frozenset(
         "towards",
         "toward",
     }
+)
+
+#: Finite verbs common in encyclopedic prose that do not end in "-ed": a line
+#: with one is a sentence, not an image caption (captions are noun phrases).
+SENTENCE_VERBS = frozenset(
+    _words(
+        """
+became began born bore brought built came chose died fell felt fought found gave got grew
+had has held hosts includes kept knew lay led left lies lost made meant met paid ran remains
+rose said sat saw says sent set shot sold spent spoke stood taught thought told took understood
+went won wore wrote
+"""
+    )
 )
 
 #: Words the flattening may have removed; only these may be missing when a

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contents import Contents, find_contents, parse_contents
-from .furniture import TOP_HATNOTE_PHRASES
+from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES
 from .infobox import find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
@@ -80,11 +80,14 @@ def _is_hatnote(words: list[str]) -> bool:
     if not text or len(text) > MAX_HATNOTE_WORDS:
         return False
     for phrase in TOP_HATNOTE_PHRASES:
-        if match_phrase(text, 0, phrase) >= 2:
+        # "not to be confused with" flattens to one word, "confused": enough
+        # when every word that carries meaning is there
+        least = min(2, sum(w not in STOPWORDS for w in phrase.split()))
+        if match_phrase(text, 0, phrase) >= least:
             return True
         size = len(phrase.split())
         for start in range(max(0, len(text) - size), len(text)):
-            if match_phrase(text, start, phrase) == len(text) - start >= 2:
+            if match_phrase(text, start, phrase) == len(text) - start >= least:
                 return True
     return False
 

@@ -20,6 +20,7 @@ from .furniture import (
     NAVBOX_END_SUFFIX,
     SEASONS,
     SENTENCE_OPENERS,
+    SENTENCE_VERBS,
     SIDEBAR_OPENERS,
     SISTER_PROJECT_WORDS,
     SUCCESSION_BOX_OPENERS,
@@ -29,6 +30,8 @@ from .text import find_phrase, is_year, match_phrase, parse_month_year
 
 #: A hatnote's target is at most this many words.
 MAX_TARGET_WORDS = 5
+#: A target that recurs nowhere is taken up to a visible boundary only if that is near.
+MAX_UNSEEN_TARGET_WORDS = 3
 #: A sidebar or navbox longer than this is not one.
 MAX_BOX_WORDS = 1500
 MAX_QUOTE_LINES = 12
@@ -61,15 +64,32 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
         while (i := find_phrase(words, phrase, i)) >= 0:
             start = i + match_phrase(words, i, phrase)
             limit = min([s for s in stop_at if s >= start] + [start + MAX_TARGET_WORDS])
-            size = 1
+            size = 0
             for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
                 if tuple(words[start : start + n]) in ngrams:
                     size = n
                     break
+            if not size:
+                size = _unseen_target(body, start, limit)
             if start + size <= len(words):
                 target = " ".join(words[start : start + size])
                 body.markers.append(Marker("hatnote", i, start + size, {"target": target}))
             i = start + size
+
+
+def _unseen_target(body: Body, start: int, limit: int) -> int:
+    """A target named nowhere else ends where its line ends or the section's
+    first sentence visibly begins: at a number or a sentence opener."""
+    tokens = body.tokens
+    size = 1
+    while (
+        start + size < min(limit, len(tokens))
+        and not tokens[start + size].line_start
+        and not tokens[start + size].word[:1].isdigit()
+        and tokens[start + size].word not in SENTENCE_OPENERS
+    ):
+        size += 1
+    return size if size <= MAX_UNSEEN_TARGET_WORDS else 1
 
 
 def article_ngrams(lines: list[list[str]], max_n: int = MAX_TARGET_WORDS) -> set[tuple[str, ...]]:
@@ -194,8 +214,10 @@ def _quote_like(tokens: list) -> bool:
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Captions are noun phrases; a past-tense verb ("joined") starts a sentence."""
-    return any(len(w) > 4 and w.endswith("ed") and w.isalpha() for w in words)
+    """Captions are noun phrases; a finite verb ("joined", "won") makes a sentence."""
+    return any(
+        (len(w) > 4 and w.endswith("ed") and w.isalpha()) or w in SENTENCE_VERBS for w in words
+    )
 
 
 def find_captions(body: Body, section_starts: Iterable[int]) -> None:

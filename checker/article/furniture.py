@@ -191,6 +191,19 @@ INFOBOX_HEADERS = frozenset(
 OFFICE_TOKEN = "office"
 OFFICE_LABEL = "In office"
 
+#: A web address in an infobox starts with this; the sentence splitter cuts it at
+#: every dot ("www" / "example" / "org ...").
+WEB_PREFIX = "www"
+
+#: An article-scope banner may end with a search box and a dismissal link around
+#: its date: "... removed find sources: "Title" news newspapers books scholar
+#: jstor (march 2019) (learn how and when to remove this message)".
+BANNER_FIND_SOURCES = "find sources"
+BANNER_REMOVE_NOTICE = "learn how and when to remove this message"
+#: The search box holds the title and the engines' names.
+MAX_FIND_SOURCES_WORDS = 16
+FIND_SOURCES_ENGINES: tuple[str, ...] = ("news", "newspapers", "books", "scholar", "jstor")
+
 #: Sidebars ("Part of a series on ...") run from the opening phrase to the
 #: glued "v t e" (view/talk/edit) links.
 SIDEBAR_OPENERS: tuple[str, ...] = ("part of a series on", "part series")

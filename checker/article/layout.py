@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contents import Contents, find_contents, parse_contents
-from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES
+from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX
 from .infobox import find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
@@ -51,11 +51,12 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
         head_end = len(lines)
     else:
         head_end = contents_at
-    title, infobox, caption, lead_start = _infobox(lines[first] if first < len(lines) else [])
+    opening, after = _join_web_address(lines, first, head_end)
+    title, infobox, caption, lead_start = _infobox(opening)
     lead: list[tuple[int, list[str]]] = []
     if first < head_end:
-        lead.append((first + 1, lines[first][lead_start:]))
-        lead.extend((i + 1, lines[i]) for i in range(first + 1, head_end))
+        lead.append((first + 1, opening[lead_start:]))
+        lead.extend((i + 1, lines[i]) for i in range(after, head_end))
     body: list[tuple[int, list[str]]] = []
     headings: list[HeadingSpec] = []
     if contents is not None:
@@ -72,6 +73,27 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
         headings=headings,
         unsure=unsure,
     )
+
+
+def _join_web_address(lines: list[list[str]], first: int, end: int) -> tuple[list[str], int]:
+    """The first lead line, with a web address the sentence splitter cut at its dots
+    put back together: "website www" / "example" / "org the lead ..." is one line
+    with "www.example.org".  Returns the words and the index of the next line."""
+    if first >= end:
+        return [], first
+    words = list(lines[first])
+    after = first + 1
+    if not words or words[-1] != WEB_PREFIX:
+        return words, after
+    parts = [words.pop()]
+    while after < end and len(lines[after]) == 1 and _plain(lines[after][0]):
+        parts.append(lines[after][0])
+        after += 1
+    if after < end and lines[after] and len(parts) > 1:
+        parts.append(lines[after][0])
+        words += [".".join(parts), *lines[after][1:]]
+        return words, after + 1
+    return lines[first], first + 1
 
 
 def _is_hatnote(words: list[str]) -> bool:

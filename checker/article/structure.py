@@ -14,8 +14,11 @@ from .furniture import (
     AUTHORITY_CONTROL_LABEL,
     AUTHORITY_NOISE,
     AUTHORITY_SCHEMES,
+    BANNER_FIND_SOURCES,
+    BANNER_REMOVE_NOTICE,
     FIRST_PERSON,
     MAIN_ARTICLE_PHRASES,
+    MAX_FIND_SOURCES_WORDS,
     MONTHS,
     NAVBOX_END_SUFFIX,
     SEASONS,
@@ -47,12 +50,25 @@ def find_banners(body: Body) -> None:
             while (i := find_phrase(words, phrase, i)) >= 0:
                 end = i + match_phrase(words, i, phrase)
                 data = {"name": banner.name, "scope": scope}
-                date = parse_month_year(words, end)
-                if date:
-                    data["date"] = date[0]
-                    end += date[1]
+                end = _banner_tail(words, end, data)
                 body.markers.append(Marker("banner", i, end, data))
                 i = end
+
+
+def _banner_tail(words: list[str], end: int, data: dict[str, str]) -> int:
+    """The banner's date, after its optional "find sources" box; then the optional
+    "learn how and when to remove this message".  Returns the banner's end."""
+    date = parse_month_year(words, end)
+    if date is None and match_phrase(words, end, BANNER_FIND_SOURCES):
+        for at in range(end + 2, min(len(words), end + MAX_FIND_SOURCES_WORDS)):
+            date = parse_month_year(words, at)
+            if date:
+                end = at
+                break
+    if date:
+        data["date"] = date[0]
+        end += date[1]
+    return end + match_phrase(words, end, BANNER_REMOVE_NOTICE)
 
 
 def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .analyse import Analysis, Section
-from .bibtex import Work, group_works, short_citation
+from .bibtex import Work, group_works, is_short, short_citation
 from .model import Marker, Reference
 from .notes import document_frequencies, marker_contexts, split_notes
 from .pages import TAG_ROLES, render_span
@@ -44,11 +44,14 @@ class AppendixRenderer:
         self._collect_references()
 
     def _collect_references(self) -> None:
+        self.section_refs: dict[int, list[Reference]] = {}
         for section in self.analysis.sections:
             if section.kind in ("references", "further-reading"):
                 refs = [parse(n, w) for n, w in segment(section_lines(self.analysis, section))]
+                self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)
+        self.bibliography_at = self._bibliography_home()
         log = self.analysis.log
         log.count("references", len(self.references))
         log.count("further reading", len(self.further))
@@ -61,7 +64,7 @@ class AppendixRenderer:
         if kind == "notes":
             return self.notes_section(section)
         if kind == "references":
-            return self.references_section()
+            return self.references_section(section)
         if kind == "further-reading":
             return self.further_section(section)
         return self.other_section(section)
@@ -97,24 +100,24 @@ class AppendixRenderer:
         analysis.log.count("notes", len(ranges))
         return out
 
-    def references_section(self) -> list[str]:
-        by_key = {w.key: w for w in self.works}
-        short = Counter(
-            (w.first.authors[0].split(",")[0], w.first.year)
-            for w in self.works
-            if w.first.authors and w.first.year
-        )
-        out = [".. rubric:: Citations", ""]
-        for ref in self.references:
-            work = by_key[ref.key]
-            text = short_citation(ref, work)
-            if (
-                work.first.authors
-                and short[(work.first.authors[0].split(",")[0], work.first.year)] > 1
-            ):
-                text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
-            out += [f".. [#] {text}", ""]
-        out += [
+    def _entries_of_short_citations(self, refs: list[Reference]) -> bool:
+        """A "Sources" list: full entries that short citations elsewhere point to."""
+        cited = {w.first.key for w in self.works if any(is_short(r) for r in w.instances)}
+        return not any(is_short(r) for r in refs) and any(r.key in cited for r in refs)
+
+    def _bibliography_home(self) -> int | None:
+        """The one section that shows the bibliography of cited works: the last
+        references section, or a later "Bibliography" whose entries are cited."""
+        cited = {w.key for w in self.works if not w.further_reading}
+        home = None
+        for section in self.analysis.sections:
+            refs = self.section_refs.get(section.start, [])
+            if section.kind == "references" or any(r.key in cited for r in refs):
+                home = section.start
+        return home
+
+    def _bibliography_lines(self) -> list[str]:
+        return [
             ".. only:: html or text",
             "",
             "   .. rubric:: Bibliography",
@@ -123,17 +126,44 @@ class AppendixRenderer:
             '   :filter: not keywords % "further reading"',
             "",
         ]
+
+    def references_section(self, section: Section) -> list[str]:
+        refs = self.section_refs.get(section.start, [])
+        home = section.start == self.bibliography_at
+        if home and self._entries_of_short_citations(refs):
+            return self._bibliography_lines()
+        out = self.citation_list(refs)
+        return out + self._bibliography_lines() if home else out
+
+    def citation_list(self, refs: list[Reference]) -> list[str]:
+        by_key = {w.key: w for w in self.works}
+        short = Counter(
+            (w.first.authors[0].split(",")[0], w.first.year)
+            for w in self.works
+            if w.first.authors and w.first.year
+        )
+        out = [".. rubric:: Citations", ""]
+        for ref in refs:
+            work = by_key[ref.key]
+            text = short_citation(ref, work)
+            if (
+                work.first.authors
+                and short[(work.first.authors[0].split(",")[0], work.first.year)] > 1
+            ):
+                text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
+            out += [f".. [#] {text}", ""]
         return out
 
     def further_section(self, section: Section) -> list[str]:
-        if not any(w.further_reading for w in self.works):
-            return render_span(self.analysis.body, section.start, section.end)
-        return [
-            ".. bibliography::",
-            '   :filter: keywords % "further reading"',
-            "   :labelprefix: F",
-            "",
-        ]
+        out = self._bibliography_lines() if section.start == self.bibliography_at else []
+        if any(w.further_reading for w in self.works):
+            out += [
+                ".. bibliography::",
+                '   :filter: keywords % "further reading"',
+                "   :labelprefix: F",
+                "",
+            ]
+        return out or render_span(self.analysis.body, section.start, section.end)
 
     def other_section(self, section: Section) -> list[str]:
         out = render_span(self.analysis.body, section.start, section.end)

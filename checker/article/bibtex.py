@@ -56,19 +56,42 @@ def _same_work(a: Reference, b: Reference) -> bool:
     return len(wa & wb) / len(wa | wb) >= SAME_TITLE
 
 
+def is_short(ref: Reference) -> bool:
+    """A short citation ("Solheim 2009, p. 12"): author and year, no title."""
+    return bool(ref.authors and ref.year and not ref.title)
+
+
+def _full_entries(refs: Sequence[Reference]) -> dict[tuple[str, str], list[Reference]]:
+    full: dict[tuple[str, str], list[Reference]] = {}
+    for ref in refs:
+        if ref.authors and ref.year and ref.title:
+            full.setdefault((_surname(ref), ref.year), []).append(ref)
+    return full
+
+
 def group_works(references: Sequence[Reference], further: Sequence[Reference]) -> list[Work]:
+    """Works in order of first citation.  A short citation joins the one full
+    entry with its surname and year, wherever that entry is listed (a "Sources"
+    or "Bibliography" section); the entry then counts as cited."""
     works: list[Work] = []
     used: set[str] = set()
-    for ref in [*references, *further]:
-        is_further = ref in further
+    everything = [*references, *further]
+    full = _full_entries(everything)
+    further_ids = {id(r) for r in further}
+    for ref in everything:
+        is_further = id(ref) in further_ids
+        target = ref
+        if is_short(ref) and len(full.get((_surname(ref), ref.year), [])) == 1:
+            target = full[(_surname(ref), ref.year)][0]
         for work in works:
-            if _same_work(work.first, ref):
+            if work.first is target or _same_work(work.first, target):
                 break
         else:
-            work = Work(_key(ref, used), ref, further_reading=is_further)
+            work = Work(_key(target, used), target, further_reading=id(target) in further_ids)
             works.append(work)
         if not is_further:
             work.instances.append(ref)
+            work.further_reading = False  # cited: a source, not only further reading
         ref.key = work.key
     return works
 
@@ -105,6 +128,8 @@ def entry(work: Work) -> str:
         ("year", ref.year),
         ("urldate", ref.accessed),
         ("edition", ref.edition),
+        ("isbn", ref.isbn),
+        ("doi", ref.doi),
     ):
         if value:
             fields.append((name, value))

@@ -87,6 +87,8 @@ class Reference:
     accessed: str = ""  #: ISO-ish date the source was retrieved
     website: str = ""
     edition: str = ""
+    isbn: str = ""
+    doi: str = ""
     comment: str = ""  #: words before the reference proper ("see", "detailed account in")
     parsed: bool = True
     key: str = ""  #: the bib entry this instance cites, once grouped

@@ -13,31 +13,39 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .authors import MAX_AUTHOR_WORDS, take_authors
 from .furniture import MONTHS
 from .infobox import split_glued
 from .model import Reference
 from .refdata import (
     ACCESS_WORDS,
+    CHAPTER_WORDS,
+    DOI_PIECE,
+    DOI_PREFIX,
+    DOI_SUFFIX,
     DOMAIN_SUFFIXES,
-    GIVEN_NAMES,
+    EDITOR_WORDS,
+    ET_AL,
     GLUED_PAGES,
+    IDENTIFIER_WORDS,
+    ISBN_VALUE,
     PAGE_TOKEN,
     PAGE_WORDS,
     PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
+    VOLUME_LINE,
 )
-from .text import is_year, title_case
+from .text import is_year, is_year_or_range, title_case
 
-#: Name particles that belong to the surname.
-PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
-#: Words before an author-date opening that are the note's own comment.
-MAX_COMMENT_WORDS = 4
-CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})
 #: A reference this short is still missing its title or source.
 FRAGMENT_WORDS = 3
 #: An opening repeated this many words at the start of another line is a new reference.
 REPEAT_WORDS = 3
+#: An author-date opening, its title and its container (publisher or journal).
+OPENING_LINES = 3
+#: A publisher's name is at most this many words before its suffix or after its place.
+PUBLISHER_LOOKBACK = 4
 
 
 def _normalise(words: list[str]) -> list[str]:
@@ -66,38 +74,100 @@ def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]
             refs.append((start_line, current))
         current, awaiting_pages = [], False
 
+    lines_in_current = 0
+    opened = False
     for number, raw in lines:
         words = _normalise(raw)
+        if current and _in_doi(current) and _doi_piece(current, words):
+            current[-1] += "." + words[0]  # the DOI the splitter cut at its dots
+            continue
         if awaiting_pages:
             pages = 0
             while pages < len(words) and PAGE_TOKEN.match(words[pages]):
                 pages += 1
             current.extend(words[:pages])
             words = words[pages:]
-            if not (words and words[0] in ACCESS_WORDS):
+            if words and not _tail_line(words):
                 finish()
+        if current and words and _tail_line(words):
+            # "isbn ..." / "doi 10" / a journal's volume line / a lone year
+            if lines_in_current == 1 and len(words) == 1 and all(w.isalpha() for w in current):
+                opened = True  # "rossiter margaret w" / "1995": an author-date opening
+            current.extend(words)
+            awaiting_pages = current[-1] in PAGE_WORDS
+            if _ends_with_access(current):
+                finish()
+            continue
         if current and words and words[0] in ACCESS_WORDS:
             end = _date_end(words, 1)
             current.extend(words[:end])
             words = words[end:]
             finish()
-        elif current and words and not _continues(current, words):
+        elif current and words and not _continues(current, words, lines_in_current, opened):
             finish()
         for k, piece in enumerate(_split_inside(words, openings)):
             if k and current:
                 finish()
             if not current:
                 start_line = number
+                lines_in_current = 0
+                opened = is_opening(piece) and is_year_or_range(piece[-1])
             current.extend(piece)
             if _ends_with_access(current):
                 finish()
+        lines_in_current += 1
         awaiting_pages = bool(current) and current[-1] in PAGE_WORDS | {"ch"}
     finish()
     return refs
 
 
-def _continues(current: list[str], words: list[str]) -> bool:
+def _tail_line(words: list[str]) -> bool:
+    """A line that can only continue a reference: an identifier, a journal's
+    volume / issue / pages, or the year of an author line ("smith john w" / "1995")."""
+    if words[0] in IDENTIFIER_WORDS:
+        return True
+    return VOLUME_LINE.match(" ".join(words)) is not None and not (
+        len(words) == 1 and not is_year(words[0])
+    )
+
+
+def _in_doi(current: list[str]) -> bool:
+    for back in (2, 3):
+        if len(current) >= back and current[-back] == "doi":
+            return (back == 2 and current[-1] == DOI_PREFIX) or DOI_SUFFIX.match(
+                current[-1].split(".", 1)[-1]
+            ) is not None
+    return False
+
+
+def _doi_piece(current: list[str], words: list[str]) -> bool:
+    if len(words) != 1:
+        return False
+    if current[-1] == DOI_PREFIX:
+        return DOI_SUFFIX.match(words[0]) is not None
+    return DOI_PIECE.match(words[0]) is not None
+
+
+def is_opening(words: Sequence[str]) -> bool:
+    """An author-date opening: names (and "et al") then a year, "jensen erik 1990"."""
+    for i, word in enumerate(words[: MAX_AUTHOR_WORDS + 1]):
+        if is_year_or_range(word):
+            return i > 0
+        if not word.isalpha():
+            return False
+    return False
+
+
+def _continues(
+    current: list[str], words: list[str], lines_so_far: int = 0, opened: bool = False
+) -> bool:
     if words[0] in DOMAIN_SUFFIXES or words[0] in PAGE_WORDS:
+        return True
+    if tuple(current[-2:]) == ET_AL:
+        return True
+    # a line that is only an author-date opening ("smith john 1990") expects its
+    # title and container (publisher or journal) on the next lines
+    if opened and lines_so_far < OPENING_LINES and not is_opening(words):
         return True
     if _is_publisher_line(words):
         return True
@@ -160,8 +230,9 @@ def parse(first_line: int, words: list[str]) -> Reference:
     ref = Reference(raw=" ".join(words), line=first_line)
     words = list(words)
     words = _take_access(ref, words)
+    words = _take_identifiers(ref, words)
     words = _take_pages(ref, words)
-    words = _take_authors(ref, words)
+    words = take_authors(ref, words)
     words = _take_publisher(ref, words)
     years = [i for i, w in enumerate(words) if is_year(w)]
     if years and not ref.year:
@@ -211,48 +282,24 @@ def _take_pages(ref: Reference, words: list[str]) -> list[str]:
     return words
 
 
-def _take_authors(ref: Reference, words: list[str]) -> list[str]:
-    """The author at the start, or after a short comment ("detailed account smith john 1970")."""
-    rest = _authors_at_start(ref, words)
-    if ref.authors:
-        return rest
-    for skip in range(1, MAX_COMMENT_WORDS + 1):
-        if len(words) > skip + 2 and words[skip + 1] in GIVEN_NAMES and is_year(words[skip + 2]):
-            rest = _authors_at_start(ref, words[skip:])
-            if ref.authors:
-                ref.comment = " ".join(words[:skip])
-                return rest
-    return words
-
-
-def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
-    """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
-    if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
-        surname = 1
-        while surname < len(words) - 1 and (
-            len(words[surname]) == 1 or words[surname] in PARTICLES
-        ):
-            surname += 1  # initials and particles ("jean van heijenoort")
-        given = " ".join(words[:surname])
-        family = words[surname]
-        if surname > 1 and words[surname - 1] in PARTICLES:
-            given, family = " ".join(words[: surname - 1]), f"{words[surname - 1]} {family}"
-        ref.authors.append(f"{title_case(family)}, {title_case(given)}")
-        return words[surname + 1 :]
-    if len(words) >= 3 and words[1] in GIVEN_NAMES:
-        end = 2
-        while end < len(words) and len(words[end]) == 1:
-            end += 1  # initials
-        if end < len(words) and is_year(words[end]):
-            given = " ".join(w + ("." if len(w) == 1 else "") for w in words[1:end])
-            ref.authors.append(f"{title_case(words[0])}, {title_case(given)}")
-            ref.year = words[end]
-            return words[end + 1 :]
-    if len(words) >= 2 and is_year(words[1]) and words[0].isalpha():
-        ref.authors.append(title_case(words[0]))
-        ref.year = words[1]
-        return words[2:]
-    return words
+def _take_identifiers(ref: Reference, words: list[str]) -> list[str]:
+    """ "isbn 978-..." and "doi 10.1021/..." become fields (the reference checks
+    validate them); anything that does not look like one stays text."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value = words[i + 1] if i + 1 < len(words) else ""
+        if words[i] == "isbn" and ISBN_VALUE.match(value) and not ref.isbn:
+            ref.isbn = value
+            i += 2
+            continue
+        if words[i] == "doi" and value.startswith(DOI_PREFIX + ".") and not ref.doi:
+            ref.doi = value
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
@@ -268,11 +315,42 @@ def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
             # "oxford university press", "new international publishing co", "free press"
             size = 2 if words[i - 1] == "university" or words[i - 1] in PUBLISHER_SUFFIXES else 1
             start = max(0, i - size)
+            # "baltimore johns hopkins university press": the name runs back to the place
+            for back in range(start - 1, max(-1, start - PUBLISHER_LOOKBACK), -1):
+                if _place_ends_at(words, back) or (
+                    # a two-letter word after a place is its state ("oak park mi")
+                    len(words[back]) == 2
+                    and words[back].isalpha()
+                    and _place_ends_at(words, back - 1)
+                ):
+                    start = back + 1
+                    break
+                if not words[back].isalpha() or len(words[back]) <= 2:
+                    break
             if is_year(words[start]) or words[start].isdigit():
                 start += 1
             ref.publisher = title_case(" ".join(words[start : i + 1]))
             rest = words[:start] + words[i + 1 :]
             return _take_place(ref, rest, len(" ".join(words[:start])))
+    return _publisher_after_place(ref, words)
+
+
+def _place_ends_at(words: list[str], i: int) -> bool:
+    """A place of publication ("london", "new york", "oak park") ends at ``words[i]``."""
+    return i >= 0 and any(" ".join(words[max(0, i - n + 1) : i + 1]) in PLACES for n in (1, 2, 3))
+
+
+def _publisher_after_place(ref: Reference, words: list[str]) -> list[str]:
+    """ "place publisher" closing the reference ("copenhagen gyldendal"): CS1 prints
+    "Place: Publisher." last, so a known place followed by a short name at the end
+    is the publisher even when the name is not in our tables."""
+    for i in range(len(words) - 2, max(-1, len(words) - 2 - PUBLISHER_LOOKBACK), -1):
+        if words[i] in PLACES and 1 <= len(words) - i - 1 <= PUBLISHER_LOOKBACK - 1:
+            tail = words[i + 1 :]
+            if all(w.isalpha() and w not in EDITOR_WORDS for w in tail):
+                ref.place = title_case(words[i])
+                ref.publisher = title_case(" ".join(tail))
+                return words[:i]
     return words
 
 

@@ -149,12 +149,20 @@ def bibliography(works: Sequence[Work]) -> str:
     return header + "\n".join(entry(w) for w in works)
 
 
+def author_label(authors: Sequence[str]) -> str:
+    """How a short citation names its authors: "Smith", "Smith & Jones",
+    "Smith et al." (three or more, or "and others" in the entry)."""
+    surnames = [a.split(",")[0] for a in authors if a != "others"]
+    if len(surnames) >= 3 or (surnames and "others" in authors):
+        return f"{surnames[0]} et al."
+    return " & ".join(surnames)
+
+
 def short_citation(ref: Reference, work: Work) -> str:
     """The citation instance as the References page lists it (harv / sfn style)."""
     place = ""
     if ref.pages:
         place = f", {'pp' if re.search('[-–]', ref.pages) else 'p'}. {ref.pages}"
     if work.first.authors and work.first.year:
-        surname = work.first.authors[0].split(",")[0]
-        return f"{surname} {work.first.year}{place}."
+        return f"{author_label(work.first.authors)} {work.first.year}{place}."
     return f":cite:t:`{work.key}`{place}."

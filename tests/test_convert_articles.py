@@ -1,0 +1,501 @@
+"""The converter on three more articles in the seed's flattened format.
+
+Each is shaped unlike the seed, so that what the converter recovers comes from
+the furniture tables and rules, not from one article's strings:
+
+* ``ada-brenner.txt`` -- a scientist: born/died/alma mater/known for/fields/
+  institutions infobox, a three-level contents tree, notes [a]-[i] (one with
+  its own tag), other inline tags, a "does not cite any sources" section banner,
+  a main-article target named nowhere else, a Works list, CS1 references with
+  ISBNs, a DOI cut at its dots, "et al.", retrieved dates and a short citation.
+* ``korsvik.txt`` -- a city: settlement infobox whose web address the sentence
+  splitter cut at its dots, a one-word "not to be confused with" hatnote, notes
+  [a]-[j], short citations in References resolving to a Sources list, Further
+  reading, 11 ("external links") dropped from the contents numbers.
+* ``tomas-elberg.txt`` -- no infobox at all, an article banner with its "find
+  sources" box and dismissal link in the lead, Footnotes / Citations /
+  Bibliography appendices, three authors in one entry.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_string
+from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
+
+from checker.article.convert import Conversion, convert_text
+from checker.article.furniture import (
+    BANNER_FIND_SOURCES,
+    BANNER_REMOVE_NOTICE,
+    FIND_SOURCES_ENGINES,
+    MONTHS,
+)
+from checker.article.pages import TAG_ROLES
+from checker.tags import BANNERS, INLINE_TAGS
+
+DATA = Path(__file__).parent / "data" / "articles"
+ROLE = re.compile(r":([\w-]+):`((?:[^`\\]|\\.)*)`")
+ARTICLES = ("ada-brenner", "korsvik", "tomas-elberg")
+
+
+def load(name: str) -> str:
+    return (DATA / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def converted() -> dict[str, Conversion]:
+    return {name: convert_text(load(name), name.replace("-", " ").title()) for name in ARTICLES}
+
+
+def rst(conv: Conversion) -> str:
+    return "\n".join(t for n, t in sorted(conv.files.items()) if n.endswith(".rst"))
+
+
+def roles(conv: Conversion) -> list[tuple[str, str]]:
+    return ROLE.findall(rst(conv))
+
+
+def bib(conv: Conversion):
+    return parse_string(conv.files["references.bib"], "bibtex").entries
+
+
+# --- headings ---------------------------------------------------------------
+
+HEADINGS = {
+    "ada-brenner": [
+        ("1", "early life education", 14, "koller"),
+        ("2", "career", 18, "vienna"),  # a section with no text of its own
+        ("2.1", "vienna", 18, "koller"),
+        ("2.2", "emigration", 23, "1949"),  # after a line-start [citation needed]
+        ("2.3", "massachusetts institute technology", 27, "brenner"),
+        ("2.3.1", "brenner reaction", 31, "main"),  # not the lead's "brenner reaction"
+        ("2.3.2", "later research", 38, "section"),
+        ("3", "personal life", 46, "brenner"),
+        ("4", "awards honours", 53, "section"),
+        ("5", "legacy", 60, "brenner"),
+        ("6", "works", 68, "brenner"),  # after a quotation's attribution
+        ("7", "see also", 74, "catalysis"),
+        ("8", "notes", 74, "german"),  # 8 dropped from the contents list
+        ("9", "references", 83, "brenner"),
+        ("10", "external links", 120, "ada"),
+    ],
+    "korsvik": [
+        ("1", "etymology", 15, "name"),
+        ("2", "history", 18, "main"),
+        ("2.1", "middle ages", 18, "king"),
+        ("2.2", "hanseatic period", 21, "korsvik"),
+        ("2.3", "modern era", 25, "korsvik"),
+        ("3", "geography", 30, "korsvik"),
+        ("3.1", "climate", 33, "section"),
+        ("4", "economy", 39, "shipbuilding"),
+        ("5", "culture", 44, "korsvik"),
+        ("6", "notable people", 48, "astrid"),
+        ("7", "notes", 52, "korsvik"),
+        ("8", "references", 62, "solheim"),
+        ("9", "sources", 70, "haugland"),
+        ("10", "further reading", 90, "berg"),
+        ("11", "external links", 94, "official"),  # 11 dropped too
+    ],
+    "tomas-elberg": [
+        ("1", "life", 15, "youth"),
+        ("1.1", "youth", 15, "elberg"),
+        ("1.2", "copenhagen years", 19, "elberg"),
+        ("2", "poetry", 25, "early"),
+        ("2.1", "early collections", 25, "elberg's"),
+        ("2.2", "later style", 30, "section"),
+        ("2.2.1", "sea poems", 36, "main"),  # not the lead's "sea poems"
+        ("3", "reception", 39, "section"),
+        ("4", "works", 46, "digte"),
+        ("5", "footnotes", 46, "skagen"),
+        ("6", "citations", 49, "jensen"),
+        ("7", "bibliography", 58, "jensen"),
+        ("8", "external links", 70, "works"),  # not "works" at the end of Works
+    ],
+}
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_heading_tree_and_placement(converted: dict[str, Conversion], name: str) -> None:
+    body = converted[name].analysis.body
+    found = [
+        (h.spec.number, " ".join(h.spec.words), body.tokens[h.start].line, body.tokens[h.end].word)
+        for h in body.headings
+    ]
+    assert found == HEADINGS[name]
+    assert not converted[name].analysis.log.unsure
+
+
+def test_pages_follow_the_top_level(converted: dict[str, Conversion]) -> None:
+    ada = converted["ada-brenner"].files
+    assert "Brenner reaction\n~~~~" in ada["career.rst"]  # third level
+    assert "Massachusetts institute technology\n----" in ada["career.rst"]
+    elberg = converted["tomas-elberg"].files
+    assert "Sea poems\n~~~~" in elberg["poetry.rst"]
+    toctree = elberg["index.rst"].split(".. toctree::")[1]
+    assert [line.strip() for line in toctree.splitlines()[4:12]] == [
+        "life",
+        "poetry",
+        "reception",
+        "works",
+        "footnotes",
+        "citations",
+        "bibliography",
+        "external-links",
+    ]
+
+
+# --- title, hatnotes, infobox ---------------------------------------------
+
+
+def test_scientist_infobox(converted: dict[str, Conversion]) -> None:
+    layout = converted["ada-brenner"].analysis.layout
+    rows = dict(layout.infobox)
+    assert layout.title == "Ada Brenner" and layout.infobox_caption == "brenner 1965"
+    assert rows["Born"] == "ada maria koller (1921-03-04) 4 march 1921 graz austria"
+    assert rows["Died"].startswith("17 october 1998 (1998-10-17) aged 77")
+    assert rows["Alma mater"] == "university vienna phd 1947"
+    assert rows["Known for"] == "brenner reaction catalytic cycle theory"
+    assert rows["Awards"] == "wolf prize chemistry 1979 national medal science 1983"
+    assert rows["Fields"] == "organic chemistry catalysis"
+    assert rows["Institutions"] == "university vienna massachusetts institute technology"
+    assert rows["Doctoral advisor"] == "Ernst Weber"
+    assert rows["Scientific career"] == ""  # a header row of the infobox
+    lead = converted["ada-brenner"].files["index.rst"].split(".. toctree::")[0]
+    assert "Ada brenner\\ :efn:`a` née koller 4 march 1921" in lead
+
+
+def test_settlement_infobox_with_web_address_cut_at_its_dots(
+    converted: dict[str, Conversion],
+) -> None:
+    conv = converted["korsvik"]
+    rows = dict(conv.analysis.layout.infobox)
+    assert rows["Country"] == "norway" and rows["County"] == "vestland"
+    assert rows["Founded"] == "1123" and rows["City rights"] == "1276"
+    assert rows["Mayor"] == "ingrid solheim labour"
+    assert rows["Population"] == "2022 city 285900"
+    assert rows["Time zone"] == "utc+1 cet" and rows["Area code"] == "55"
+    assert rows["Website"] == "www.korsvik.kommune.no"
+    index = conv.files["index.rst"]
+    # the lead starts after the address, not at its "korsvik" piece
+    assert "\nKorsvik\\ :efn:`a` city municipality vestland county west coast norway.\n" in index
+    assert "\nKommune.\n" not in index
+
+
+def test_hatnotes(converted: dict[str, Conversion]) -> None:
+    assert converted["korsvik"].analysis.layout.hatnotes == [
+        "korsvik town redirects here",
+        "confused korsvika",  # "not to be confused with": one word survives
+    ]
+    assert converted["ada-brenner"].analysis.layout.hatnotes == [
+        "brenner chemist redirects here",
+        "other people named brenner see brenner surname",
+    ]
+
+
+def test_no_infobox_title_from_the_file(converted: dict[str, Conversion]) -> None:
+    layout = converted["tomas-elberg"].analysis.layout
+    assert layout.title == "Tomas Elberg" and layout.infobox == []
+
+
+# --- banners ----------------------------------------------------------------
+
+
+def banners(conv: Conversion, page: str) -> list[tuple[str, str, str]]:
+    pattern = r"\.\. ([\w-]+)::\n   :scope: (\w+)\n   :date: ([\d-]+)"
+    return re.findall(pattern, conv.files[page])
+
+
+def test_banners_with_scope_and_date(converted: dict[str, Conversion]) -> None:
+    ada, elberg = converted["ada-brenner"], converted["tomas-elberg"]
+    assert banners(ada, "career.rst") == [("more-citations-needed", "section", "2016-03")]
+    assert banners(ada, "awards-honours.rst") == [("unreferenced", "section", "2018-06")]
+    assert banners(converted["korsvik"], "geography.rst") == [
+        ("unreferenced", "section", "2019-05")
+    ]
+    # the article banner: its date is past the "find sources" box
+    assert banners(elberg, "index.rst") == [("more-citations-needed", "article", "2017-04")]
+    assert banners(elberg, "poetry.rst") == [("more-citations-needed", "section", "2016-10")]
+    assert banners(elberg, "reception.rst") == [("unreferenced", "section", "2020-01")]
+    lead = elberg.files["index.rst"].split(":date: 2017-04\n\n")[1]
+    assert lead.startswith("Tomas elberg 12 may 1821 3 january 1889 danish poet translator.")
+    prose = re.sub(r"\.\. citecheck-removed.*?(?=\n\S|\Z)", "", rst(elberg), flags=re.S)
+    assert "jstor" not in prose and "please help" not in prose.lower()
+    later = ada.files["career.rst"].split(":date: 2016-03\n\n")[1]
+    assert later.startswith("After 1970 brenner turned asymmetric catalysis.")
+
+
+# --- inline tags ----------------------------------------------------------
+
+
+def test_tags_wrap_their_own_claims(converted: dict[str, Conversion]) -> None:
+    ada = roles(converted["ada-brenner"])
+    assert sorted(name for name, _ in ada if name in TAG_ROLES.values()) == sorted(
+        [
+            *("according-to-whom", "cn", "cn", "who", "page-needed", "when"),
+            *("dubious", "dubious", "unreliable-source", "better-source-needed"),
+        ]
+    )
+    claims = {(n, c) for n, c in ada}
+    assert (
+        "according-to-whom",
+        "Prize committee later called her work most important contribution synthetic "
+        "chemistry century",
+    ) in claims
+    assert ("who", "Critics") in claims  # glued: the sentence up to the tag
+    assert ("page-needed", "Brenner published result journal american chemical society 1958") in (
+        claims
+    )
+    assert ("when", "Chemists across industry adopted within decade") in claims
+    # at a line start: the sentence on the line before
+    assert ("cn", "She remained vienna assistant until 1949") in claims
+    assert (
+        "dubious",
+        "She spoke german english french fluently kept austrian citizenship until 1960",
+    ) in claims
+    assert ("unreliable-source", "Survey 2011 found cited 40000 papers") in claims
+
+
+def test_tag_and_note_on_one_word(converted: dict[str, Conversion]) -> None:
+    culture = converted["korsvik"].files["culture.rst"]
+    assert (
+        ":dubious:`Korsvik symphony orchestra founded 1765 claims oldest norway`\\ :efn:`h`."
+        in culture
+    )
+    elberg = dict(roles(converted["tomas-elberg"]))
+    assert elberg["which"] == "Reviewers found verse clumsy"
+    assert elberg["when"] == "Reputation declined after death revived 1920s"
+    assert elberg["by-whom"] == "Georg brandes called honest craftsman genius"
+    assert elberg["clarify"] == "Later poems longer formal"
+
+
+# --- notes ----------------------------------------------------------------
+
+
+def note_texts(conv: Conversion, page: str) -> dict[str, str]:
+    found = re.findall(r"\.\. efn-text:: (\w+)\n\n((?:   .*\n)+)", conv.files[page])
+    return {label: " ".join(t.strip() for t in text.splitlines()) for label, text in found}
+
+
+def test_notes_beyond_i_one_per_marker(converted: dict[str, Conversion]) -> None:
+    notes = note_texts(converted["korsvik"], "notes.rst")
+    assert notes == {
+        "a": "Korsvik kommune official municipal website.",
+        "b": "Old norse kross vík bay inlet.",
+        "c": "Historians date trading post 1360.",
+        "d": "First train ran bergen 2 november 1909.",
+        "e": "Rebuilding plan drawn architect per grieg.",
+        "f": "Figure measured station florida 1961–1990.",
+        "g": "Figure includes contract workers.",
+        "h": "Orchestra's claim disputed bergen philharmonic founded same year.",
+        "i": "Dialect uses uvular r like bergen.",
+        "j": "Nordvik won bronze 800 metres montreal.",
+    }
+    markers = re.findall(r":efn:`(\w+)`", rst(converted["korsvik"]))
+    assert sorted(markers) == list("abcdefghij")
+
+
+def test_a_note_keeps_its_own_tag(converted: dict[str, Conversion]) -> None:
+    notes = note_texts(converted["ada-brenner"], "notes.rst")
+    assert sorted(notes) == list("abcdefghi")
+    assert notes["a"] == "German ada maria brenner geborene koller."
+    assert notes["h"] == ":better-source-needed:`Street renamed 2003 city council graz`."
+    assert notes["i"].startswith("Historians include margaret rossiter")
+    footnotes = note_texts(converted["tomas-elberg"], "footnotes.rst")
+    assert footnotes["b"] == "Hans brix 1801–1870 danish poet editor."
+
+
+# --- structure: hatnotes in sections, captions, quotes, works ---------------
+
+
+def test_main_article_target_named_nowhere_else(converted: dict[str, Conversion]) -> None:
+    career = converted["ada-brenner"].files["career.rst"]
+    assert ".. seealso:: Main article: Brenner–weiss Coupling" in career
+    assert "\nCoupling 1957" not in career
+
+
+def test_captions_only_where_the_evidence_allows(converted: dict[str, Conversion]) -> None:
+    ada = converted["ada-brenner"].files
+    assert "*Image:* brenner her laboratory 1962" in ada["career.rst"]
+    # a sentence that ends in a year is not a caption when it has a verb ("born")
+    assert "*Image:*" not in ada["personal-life.rst"]
+    assert (
+        "Brenner martin brenner two sons thomas born 1952 peter born 1955."
+        in ada["personal-life.rst"]
+    )
+    # a works list is not read as captions
+    assert "*Image:*" not in ada["works.rst"] and "Kinetics catalytic cycles." in ada["works.rst"]
+    assert "*Image:*" not in converted["tomas-elberg"].files["works.rst"]
+    korsvik = converted["korsvik"].files
+    assert "*Image:* korsvik wharf 1890" in korsvik["history.rst"]
+    assert "*Image:*" not in korsvik["culture.rst"]  # "korsvik hosts ... since 1953"
+
+
+def test_quotation_with_attribution(converted: dict[str, Conversion]) -> None:
+    legacy = converted["ada-brenner"].files["legacy.rst"]
+    assert (
+        "   Will never work you hurry.\n\n   -- Ada brenner national medal science lecture 1983"
+        in (legacy)
+    )
+
+
+def test_authority_control(converted: dict[str, Conversion]) -> None:
+    assert converted["ada-brenner"].analysis.authority == [
+        ("VIAF", "41902371"),
+        ("ISNI", "0000 0000 7821 4405"),
+        ("LCCN", "n50012345"),
+        ("ORCID", "0000-0002-1825-0097"),
+    ]
+    assert converted["korsvik"].analysis.authority == [("VIAF", "123456789"), ("GND", "4006532-1")]
+
+
+# --- references -------------------------------------------------------------
+
+
+def test_cs1_references_parsed_into_fields(converted: dict[str, Conversion]) -> None:
+    entries = bib(converted["ada-brenner"])
+    weiss = entries["weiss1996discovery"]
+    assert str(weiss.persons["author"][0]) == "Weiss, Harold"
+    assert weiss.fields["isbn"] == "978-0-12-743210-5"
+    assert weiss.fields["publisher"] == "Academic Press" and weiss.fields["address"] == "New York"
+    rossiter = entries["rossiter1995women"]
+    assert rossiter.fields["publisher"] == "Johns Hopkins University Press"
+    assert rossiter.fields["address"] == "Baltimore"
+    assert rossiter.fields["title"] == "Women scientists america before affirmative action"
+    brenner = entries["brenner1958palladium"]
+    assert brenner.fields["doi"] == "10.1021/ja01537a001"  # rejoined across three lines
+    assert str(brenner.persons["author"][0]) == "Brenner, Ada"
+    okafor = next(e for e in entries.values() if "okafor" in e.fields["x-raw"])
+    assert [str(p) for p in okafor.persons["author"]] == ["Okafor, Paul", "others"]
+    assert okafor.fields["year"] == "2005" and "chemical reviews" in okafor.fields["x-raw"]
+    web = [e for e in entries.values() if "urldate" in e.fields]
+    assert sorted(e.fields["urldate"] for e in web) == ["2015-05-12", "2016-06-03", "2017-03"]
+    refs = converted["ada-brenner"].files["references.rst"]
+    citations = re.findall(r"\.\. \[#\] (.*)", refs)
+    assert citations[:4] == [
+        "Brenner 1958.",
+        "Weiss 1996, p. 45.",
+        "Rossiter 1995, pp. 112–115.",
+        "Okafor et al. 2005.",
+    ]
+    assert citations[6] == "Weiss 1996, p. 52."  # the short citation joins the full entry
+    assert len(entries) == 7
+
+
+def test_short_citations_resolve_to_a_sources_list(converted: dict[str, Conversion]) -> None:
+    conv = converted["korsvik"]
+    refs = re.findall(r"\.\. \[#\] (.*)", conv.files["references.rst"])
+    assert refs[:6] == [
+        "Solheim 2009, p. 12.",
+        "Solheim 2009, pp. 14–15.",
+        "Haugland 1998, p. 88.",
+        "Haugland 1998, p. 102.",
+        "Solheim 2009, p. 40.",
+        "Rasmussen et al. 2012, p. 7.",
+    ]
+    # the Sources page shows the bibliography once instead of repeating citations
+    sources = conv.files["sources.rst"]
+    assert ".. [#]" not in sources and ".. bibliography::" in sources
+    main = '   :filter: not keywords % "further reading"'
+    assert rst(conv).count(main) == 1
+    entries = bib(conv)
+    solheim = entries["solheim2009city"]
+    assert solheim.fields["publisher"] == "Universitetsforlaget"
+    assert solheim.fields["address"] == "Oslo" and solheim.fields["isbn"] == "978-82-15-01234-5"
+    rasmussen = entries["rasmussen2012hanseatic"]
+    assert rasmussen.fields["doi"] == "10.1080/03468755.2012.667890"
+    assert entries["berg2015wooden"].fields["keywords"] == "further reading"
+    assert "keywords" not in entries["haugland1998korsvik"].fields
+
+
+def test_cited_bibliography_section_is_not_further_reading(
+    converted: dict[str, Conversion],
+) -> None:
+    conv = converted["tomas-elberg"]
+    entries = bib(conv)
+    andersen = entries["andersen1999skagen"]
+    assert [str(p) for p in andersen.persons["author"]] == [
+        "Andersen, Peter",
+        "Hansen, Ole",
+        "Nielsen, Ruth",
+    ]
+    assert andersen.fields["publisher"] == "Aarhus University Press"
+    assert all("keywords" not in e.fields for e in entries.values())
+    assert ".. bibliography::" in conv.files["bibliography.rst"]
+    assert ".. bibliography::" not in conv.files["citations.rst"]
+    cites = re.findall(r"\.\. \[#\] (.*)", conv.files["citations.rst"])
+    assert "Andersen et al. 1999, p. 7." in cites and "Jensen 1990, p. 88." in cites
+
+
+# --- nothing lost -----------------------------------------------------------
+
+
+def words(text: str) -> set[str]:
+    # letters and digits apart, so "office13" and "office 13" agree
+    return set(re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", text).casefold()))
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_nothing_is_lost(converted: dict[str, Conversion], name: str) -> None:
+    conv = converted[name]
+    out = words(rst(conv) + conv.files["references.bib"])
+    # words that live on as markup: tag labels (roles), banner texts and their
+    # search box and dismissal link (directives)
+    furniture = [t.label for t in INLINE_TAGS] + [b.text for b in BANNERS]
+    furniture += [BANNER_FIND_SOURCES, BANNER_REMOVE_NOTICE, *FIND_SOURCES_ENGINES]
+    text = load(name)
+    unglued = re.sub(r"(\d{4})(?=\d{4}-\d\d-\d\d)", r"\1 ", text)
+    unglued = re.sub(r"(\d{4}-\d\d-\d\d)(\d)", r"\1 \2", unglued)
+    # and structure: contents numbers are the heading tree, a banner's
+    # "october 2016" is its :date: 2016-10
+    analysis = conv.analysis
+    numbers = [h.spec.number.replace(".", " ") for h in analysis.body.headings]
+    dates = [
+        MONTHS[int(m.data["date"][5:7]) - 1]
+        for m in [*analysis.lead.markers, *analysis.body.markers]
+        if m.kind == "banner" and "date" in m.data
+    ]
+    furniture += numbers + dates
+    missing = words(unglued) - out - words(" ".join(furniture))
+    assert not missing, sorted(missing)[:20]
+
+
+# --- the result builds ------------------------------------------------------
+
+CONF = """
+extensions = ["checker", "sphinxcontrib.bibtex"]
+bibtex_bibfiles = ["references.bib"]
+suppress_warnings = ["ref.footnote", "bibtex.missing_field"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+"""
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_converted_article_builds_without_warnings(
+    converted: dict[str, Conversion], name: str, tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for file, text in converted[name].files.items():
+        (src / file).write_text(text, encoding="utf-8")
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    warnings = io.StringIO()
+    with docutils_namespace():
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(tmp_path / "html"),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
+    assert warnings.getvalue() == ""

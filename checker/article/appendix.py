@@ -9,7 +9,7 @@ from .bibtex import Work, group_works, is_short, short_citation
 from .model import Marker, Reference
 from .notes import document_frequencies, marker_contexts, split_notes
 from .pages import TAG_ROLES, render_span
-from .references import parse, segment
+from .references import parse, segment_journals
 from .rst import SpanWriter
 
 
@@ -47,7 +47,8 @@ class AppendixRenderer:
         self.section_refs: dict[int, list[Reference]] = {}
         for section in self.analysis.sections:
             if section.kind in ("references", "further-reading"):
-                refs = [parse(n, w) for n, w in segment(section_lines(self.analysis, section))]
+                pieces = segment_journals(section_lines(self.analysis, section))
+                refs = [parse(n, w, journal) for n, w, journal in pieces]
                 self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)

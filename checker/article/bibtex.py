@@ -32,6 +32,8 @@ class Work:
     @property
     def entry_type(self) -> str:
         ref = self.first
+        if ref.journal:
+            return "article"
         if ref.publisher:
             return "book"
         if ref.accessed and not ref.authors:
@@ -128,6 +130,10 @@ def entry(work: Work) -> str:
         ("year", ref.year),
         ("urldate", ref.accessed),
         ("edition", ref.edition),
+        ("journal", ref.journal),
+        ("volume", ref.volume),
+        ("number", ref.number),
+        ("pages", ref.pages if ref.journal else ""),  # an article's own page range
         ("isbn", ref.isbn),
         ("doi", ref.doi),
     ):

@@ -89,6 +89,9 @@ class Reference:
     edition: str = ""
     isbn: str = ""
     doi: str = ""
+    journal: str = ""
+    volume: str = ""
+    number: str = ""
     comment: str = ""  #: words before the reference proper ("see", "detailed account in")
     parsed: bool = True
     key: str = ""  #: the bib entry this instance cites, once grouped

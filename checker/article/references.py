@@ -56,23 +56,37 @@ def _normalise(words: list[str]) -> list[str]:
     return out
 
 
+#: A journal citation's container and its "volume issue pages" line, as segmented.
+Journal = tuple[list[str], list[str]]
+
+
 def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """Group (line number, words) pieces into references: (first line, words)."""
+    return [(line, words) for line, words, _ in segment_journals(lines)]
+
+
+def segment_journals(
+    lines: Sequence[tuple[int, list[str]]],
+) -> list[tuple[int, list[str], Journal | None]]:
+    """As :func:`segment`, with each reference's journal when a volume line
+    followed its own line: "journal american chemical society" / "80 4 1021–1029"."""
     openings = {
         tuple(words[:REPEAT_WORDS])
         for _, words in lines
         if len(words) >= REPEAT_WORDS and not _is_publisher_line(words)
     }
-    refs: list[tuple[int, list[str]]] = []
+    refs: list[tuple[int, list[str], Journal | None]] = []
     current: list[str] = []
     start_line = 0
     awaiting_pages = False
+    journal: Journal | None = None
+    last_line: list[str] = []
 
     def finish() -> None:
-        nonlocal current, awaiting_pages
+        nonlocal current, awaiting_pages, journal
         if current:
-            refs.append((start_line, current))
-        current, awaiting_pages = [], False
+            refs.append((start_line, current, journal))
+        current, awaiting_pages, journal = [], False, None
 
     lines_in_current = 0
     opened = False
@@ -93,6 +107,8 @@ def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]
             # "isbn ..." / "doi 10" / a journal's volume line / a lone year
             if lines_in_current == 1 and len(words) == 1 and all(w.isalpha() for w in current):
                 opened = True  # "rossiter margaret w" / "1995": an author-date opening
+            if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
+                journal = (list(last_line), list(words))
             current.extend(words)
             awaiting_pages = current[-1] in PAGE_WORDS
             if _ends_with_access(current):
@@ -116,6 +132,7 @@ def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]
             if _ends_with_access(current):
                 finish()
         lines_in_current += 1
+        last_line = words
         awaiting_pages = bool(current) and current[-1] in PAGE_WORDS | {"ch"}
     finish()
     return refs
@@ -129,6 +146,11 @@ def _tail_line(words: list[str]) -> bool:
     return VOLUME_LINE.match(" ".join(words)) is not None and not (
         len(words) == 1 and not is_year(words[0])
     )
+
+
+def _volume_line(words: list[str]) -> bool:
+    """ "80 4 1021–1029", "76 101–125": volume (issue) and the article's pages."""
+    return len(words) >= 2 and VOLUME_LINE.match(" ".join(words)) is not None
 
 
 def _in_doi(current: list[str]) -> bool:
@@ -225,10 +247,12 @@ def _ends_with_access(words: list[str]) -> bool:
     return False
 
 
-def parse(first_line: int, words: list[str]) -> Reference:
+def parse(first_line: int, words: list[str], journal: Journal | None = None) -> Reference:
     """Fields of one reference; anything not understood stays in the title."""
     ref = Reference(raw=" ".join(words), line=first_line)
     words = list(words)
+    if journal:
+        words = _take_journal(ref, words, journal)
     words = _take_access(ref, words)
     words = _take_identifiers(ref, words)
     words = _take_pages(ref, words)
@@ -241,6 +265,20 @@ def parse(first_line: int, words: list[str]) -> Reference:
     ref.title = " ".join(words).strip()
     ref.parsed = bool(ref.title) and bool(ref.authors or ref.year or ref.publisher)
     return ref
+
+
+def _take_journal(ref: Reference, words: list[str], journal: Journal) -> list[str]:
+    name, volume = journal
+    size = len(name) + len(volume)
+    for i in range(len(words) - size + 1):
+        if words[i : i + size] == [*name, *volume]:
+            ref.journal = title_case(" ".join(name))
+            ref.volume = volume[0]
+            if len(volume) == 3:
+                ref.number = volume[1]
+            ref.pages = volume[-1]
+            return words[:i] + words[i + size :]
+    return words
 
 
 def _take_access(ref: Reference, words: list[str]) -> list[str]:

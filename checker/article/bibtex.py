@@ -99,7 +99,7 @@ def group_works(references: Sequence[Reference], further: Sequence[Reference]) -
 
 
 def _key(ref: Reference, used: set[str]) -> str:
-    surname = slugify(_surname(ref), 1).replace("-", "") if _surname(ref) else ""
+    surname = slugify(_surname(ref), 3).replace("-", "") if _surname(ref) else ""
     title = next((w for w in ref.title.split() if len(w) > 3), "")
     base = f"{surname}{ref.year}{slugify(title, 1) if title else ''}" or f"ref{len(used) + 1}"
     base = re.sub(r"[^a-z0-9]", "", base) or f"ref{len(used) + 1}"

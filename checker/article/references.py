@@ -26,11 +26,13 @@ from .refdata import (
     DOMAIN_SUFFIXES,
     EDITOR_WORDS,
     ET_AL,
+    GIVEN_NAMES,
     GLUED_PAGES,
     IDENTIFIER_WORDS,
     ISBN_VALUE,
     PAGE_TOKEN,
     PAGE_WORDS,
+    PARTICLES,
     PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
@@ -119,9 +121,13 @@ def segment_journals(
             current.extend(words[:end])
             words = words[end:]
             finish()
-        elif current and words and not _continues(current, words, lines_in_current, opened):
-            finish()
-        for k, piece in enumerate(_split_inside(words, openings)):
+            pieces = _split_inside(words, openings)
+        else:
+            # whether the line continues depends on its first piece only
+            pieces = _split_inside(words, openings) if words else []
+            if current and pieces and not _continues(current, pieces[0], lines_in_current, opened):
+                finish()
+        for k, piece in enumerate(pieces):
             if k and current:
                 finish()
             if not current:
@@ -219,12 +225,42 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
                 start = end
                 i = end
                 continue
-        if tuple(words[i : i + REPEAT_WORDS]) in openings and i > start:
+        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings
+        if i > start and (repeated or _ends_then_opens(words, start, i)):
             pieces.append(words[start:i])
             start = i
         i += 1
     pieces.append(words[start:])
     return [p for p in pieces if p] if len(pieces) > 1 else [words]
+
+
+def _ends_then_opens(words: list[str], start: int, i: int) -> bool:
+    """A reference that has its year (or ends with a publisher) followed by a
+    name-and-year opening on the same line: the list item before had no full stop
+    ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
+    done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
+    return done and _name_opening(words, i)
+
+
+def _name_opening(words: list[str], i: int) -> bool:
+    """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
+    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``."""
+    if words[i] in GIVEN_NAMES:
+        j = i + 1
+        while j < len(words) and words[j] in PARTICLES:
+            j += 1
+        return (
+            j + 1 < len(words)
+            and words[j].isalpha()
+            and words[j] not in GIVEN_NAMES
+            and is_year(words[j + 1])
+        )
+    if i + 2 < len(words) and words[i].isalpha() and words[i + 1] in GIVEN_NAMES:
+        j = i + 2
+        while j < len(words) and len(words[j]) == 1:
+            j += 1  # initials
+        return j < len(words) and is_year(words[j])
+    return False
 
 
 def _date_end(words: list[str], i: int) -> int:

@@ -15,6 +15,10 @@ the furniture tables and rules, not from one article's strings:
 * ``tomas-elberg.txt`` -- no infobox at all, an article banner with its "find
   sources" box and dismissal link in the lead, Footnotes / Citations /
   Bibliography appendices, three authors in one entry.
+* ``halvard-instruments.txt`` -- a company, written after the converter was
+  fixed for the first three: company infobox with a bare web address,
+  ``[nb 1]`` note labels, two tags on one claim, a "further information"
+  hatnote right before the section's first subsection.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from checker.tags import BANNERS, INLINE_TAGS
 
 DATA = Path(__file__).parent / "data" / "articles"
 ROLE = re.compile(r":([\w-]+):`((?:[^`\\]|\\.)*)`")
-ARTICLES = ("ada-brenner", "korsvik", "tomas-elberg")
+ARTICLES = ("ada-brenner", "korsvik", "tomas-elberg", "halvard-instruments")
 
 
 def load(name: str) -> str:
@@ -116,6 +120,18 @@ HEADINGS = {
         ("6", "citations", 49, "jensen"),
         ("7", "bibliography", 58, "jensen"),
         ("8", "external links", 70, "works"),  # not "works" at the end of Works
+    ],
+    "halvard-instruments": [
+        ("1", "history", 12, "ingrid"),
+        ("2", "products", 16, "further"),
+        ("2.1", "microscopes", 16, "halvard's"),  # not the infobox's "microscopes"
+        ("2.2", "spectrometers", 18, "company"),
+        ("3", "corporate affairs", 20, "ownership"),
+        ("3.1", "ownership", 20, "berg"),
+        ("3.2", "controversies", 21, "section"),
+        ("4", "see also", 27, "list"),
+        ("5", "notes", 27, "ab"),
+        ("6", "references", 28, "nilsson"),
     ],
 }
 
@@ -203,6 +219,26 @@ def test_no_infobox_title_from_the_file(converted: dict[str, Conversion]) -> Non
     assert layout.title == "Tomas Elberg" and layout.infobox == []
 
 
+def test_company_infobox_with_a_bare_web_address(converted: dict[str, Conversion]) -> None:
+    conv = converted["halvard-instruments"]
+    layout = conv.analysis.layout
+    assert layout.title == "Halvard Instruments"
+    assert layout.infobox_caption == "headquarters uppsala 2012"
+    assert layout.infobox == [
+        ("Type", "public company"),
+        ("Industry", "scientific instruments"),
+        ("Founded", "1921"),
+        ("Founder", "ingrid halvard"),
+        ("Headquarters", "uppsala sweden"),
+        ("Key people", "anders berg ceo"),
+        ("Products", "microscopes spectrometers"),
+        ("Revenue", "sek 4 2 billion 2022"),
+        ("Number of employees", "2300 2022"),
+        ("Website", "halvard.com"),  # "website halvard" / "com halvard instruments ..."
+    ]
+    assert "\nHalvard instruments ab\\ :efn:`nb-1` swedish manufacturer" in conv.files["index.rst"]
+
+
 # --- banners ----------------------------------------------------------------
 
 
@@ -274,6 +310,17 @@ def test_tag_and_note_on_one_word(converted: dict[str, Conversion]) -> None:
     assert elberg["clarify"] == "Later poems longer formal"
 
 
+def test_two_tags_on_one_claim_nest(converted: dict[str, Conversion]) -> None:
+    history = converted["halvard-instruments"].files["history.rst"]
+    # "spectrometry[vague]" / "[original research?] 1986 ...": both question the
+    # sentence; a claim may hold inline markup, so the second role wraps the first
+    assert (
+        ":original-research:`:vague:\\`During 1950s company expanded spectrometry\\``." in history
+    )
+    index = converted["halvard-instruments"].files["index.rst"]
+    assert ":failed-verification:`Halvard listed stockholm stock exchange since 1986`." in index
+
+
 # --- notes ----------------------------------------------------------------
 
 
@@ -300,6 +347,16 @@ def test_notes_beyond_i_one_per_marker(converted: dict[str, Conversion]) -> None
     assert sorted(markers) == list("abcdefghij")
 
 
+def test_numbered_note_labels(converted: dict[str, Conversion]) -> None:
+    conv = converted["halvard-instruments"]
+    assert conv.analysis.note_labels == ["nb-1", "nb-2"]
+    notes = re.findall(r"\.\. efn-text:: ([\w-]+)\n\n   (.*)", conv.files["notes.rst"])
+    assert notes == [
+        ("nb-1", "Ab aktiebolag swedish limited company."),
+        ("nb-2", "H-40 still sold refurbished form."),
+    ]
+
+
 def test_a_note_keeps_its_own_tag(converted: dict[str, Conversion]) -> None:
     notes = note_texts(converted["ada-brenner"], "notes.rst")
     assert sorted(notes) == list("abcdefghi")
@@ -317,6 +374,15 @@ def test_main_article_target_named_nowhere_else(converted: dict[str, Conversion]
     career = converted["ada-brenner"].files["career.rst"]
     assert ".. seealso:: Main article: Brenner–weiss Coupling" in career
     assert "\nCoupling 1957" not in career
+
+
+def test_further_information_hatnote_runs_to_the_first_subsection(
+    converted: dict[str, Conversion],
+) -> None:
+    products = converted["halvard-instruments"].files["products.rst"]
+    # "list" recurs elsewhere, but the subsection "microscopes" follows the target at once
+    assert ".. seealso:: Further information: List Halvard Products\n\nMicroscopes\n" in products
+    assert "\nMicroscopes\n-----------\n\nHalvard's microscopes" in products
 
 
 def test_captions_only_where_the_evidence_allows(converted: dict[str, Conversion]) -> None:

@@ -6,6 +6,7 @@ No files are written here; :mod:`.pages` turns the analysis into reST and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .furniture import (
@@ -100,7 +101,15 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     find_quotes(body, stops)
     find_captions(body, [s.start for s in sections if s.kind == "prose"])
     _drop_overlaps(body)
-    return Analysis(layout, lead, body, sections, authority, sorted(labels), log)
+    return Analysis(layout, lead, body, sections, authority, sorted(labels, key=note_order), log)
+
+
+def note_order(label: str) -> tuple[str, int, int | str]:
+    """Markers in reading order: a ... z, aa ...; nb-1, nb-2 ... nb-10."""
+    digits = re.search(r"\d+$", label)
+    if digits:
+        return (label[: digits.start()], 0, int(digits[0]))
+    return ("", len(label), label)
 
 
 def _sections(body: Body, headings: list[Heading]) -> list[Section]:

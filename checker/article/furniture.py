@@ -156,6 +156,28 @@ INFOBOX_LABELS: tuple[str, ...] = (
     "demonym",
     "time zone",
     "postal code",
+    # companies and organisations
+    "type",
+    "traded as",
+    "industry",
+    "predecessor",
+    "successor",
+    "founders",
+    "founder",
+    "headquarters",
+    "area served",
+    "key people",
+    "products",
+    "services",
+    "revenue",
+    "operating income",
+    "net income",
+    "total assets",
+    "total equity",
+    "owner",
+    "number of employees",
+    "parent",
+    "subsidiaries",
 )
 
 #: Labels whose value is one or more people's names (used to tell where an
@@ -194,6 +216,7 @@ OFFICE_LABEL = "In office"
 #: A web address in an infobox starts with this; the sentence splitter cuts it at
 #: every dot ("www" / "example" / "org ...").
 WEB_PREFIX = "www"
+WEBSITE_LABEL = "website"
 
 #: An article-scope banner may end with a search box and a dismissal link around
 #: its date: "... removed find sources: "Title" news newspapers books scholar

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contents import Contents, find_contents, parse_contents
-from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX
+from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
 from .infobox import find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
+from .refdata import DOMAIN_SUFFIXES
 from .text import is_year, match_phrase, title_case
 
 #: The infobox's name is at most this many words.
@@ -83,13 +84,22 @@ def _join_web_address(lines: list[list[str]], first: int, end: int) -> tuple[lis
         return [], first
     words = list(lines[first])
     after = first + 1
-    if not words or words[-1] != WEB_PREFIX:
+    # "website www" / "example" / "org the lead", or "website example" / "com the lead"
+    www = bool(words) and words[-1] == WEB_PREFIX
+    bare = (
+        len(words) >= 2
+        and words[-2] == WEBSITE_LABEL
+        and after < end
+        and bool(lines[after])
+        and lines[after][0] in DOMAIN_SUFFIXES
+    )
+    if not (www or bare):
         return words, after
     parts = [words.pop()]
-    while after < end and len(lines[after]) == 1 and _plain(lines[after][0]):
+    while www and after < end and len(lines[after]) == 1 and _plain(lines[after][0]):
         parts.append(lines[after][0])
         after += 1
-    if after < end and lines[after] and len(parts) > 1:
+    if after < end and lines[after] and (len(parts) > 1 or bare):
         parts.append(lines[after][0])
         words += [".".join(parts), *lines[after][1:]]
         return words, after + 1

@@ -79,18 +79,34 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
         i = 0
         while (i := find_phrase(words, phrase, i)) >= 0:
             start = i + match_phrase(words, i, phrase)
-            limit = min([s for s in stop_at if s >= start] + [start + MAX_TARGET_WORDS])
-            size = 0
-            for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
-                if tuple(words[start : start + n]) in ngrams:
-                    size = n
-                    break
-            if not size:
-                size = _unseen_target(body, start, limit)
+            heading = min([s for s in stop_at if s > start], default=len(words))
+            limit = min(heading, start + MAX_TARGET_WORDS)
+            if heading - start <= MAX_TARGET_WORDS and not _line_break_before(body, start, heading):
+                # the section's first subsection follows at once: the target is all before it
+                size = heading - start
+            else:
+                size = _recurring_target(words, start, limit, ngrams) or _unseen_target(
+                    body, start, limit
+                )
             if start + size <= len(words):
                 target = " ".join(words[start : start + size])
-                body.markers.append(Marker("hatnote", i, start + size, {"target": target}))
+                label = "main article" if phrase.startswith("main") else phrase
+                data = {"target": target, "label": label}
+                body.markers.append(Marker("hatnote", i, start + size, data))
             i = start + size
+
+
+def _recurring_target(
+    words: list[str], start: int, limit: int, ngrams: set[tuple[str, ...]]
+) -> int:
+    for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
+        if tuple(words[start : start + n]) in ngrams:
+            return n
+    return 0
+
+
+def _line_break_before(body: Body, start: int, end: int) -> bool:
+    return any(body.tokens[j].line_start for j in range(start + 1, end))
 
 
 def _unseen_target(body: Body, start: int, limit: int) -> int:

@@ -574,3 +574,32 @@ def test_converted_article_builds_without_warnings(
         )
         app.build()
     assert warnings.getvalue() == ""
+
+
+def test_infobox_cut_by_the_sentence_splitter() -> None:
+    """Dots inside the infobox ("St. Louis", "D.C.") cut it over several lines."""
+    text = (
+        "mara quill quill 1950 born mara ellen quill1910-07-044 july 1910 st\n"
+        "louis missouri u\n"
+        "died 3 may 1990 washington d\n"
+        "c\n"
+        "aged 79 occupation aviator known first solo flight across andes mara quill "
+        "4 july 1910 3 may 1990 american aviator\n"
+        "she flew across andes 1937\n"
+        "contents early life 2 career early life quill grew up st\n"
+        "louis\n"
+        "career quill flew mail planes 1930 s\n"
+    )
+    conv = convert_text(text, "Fallback")
+    layout = conv.analysis.layout
+    assert layout.title == "Mara Quill"
+    assert dict(layout.infobox) == {
+        "Born": "mara ellen quill (1910-07-04) 4 july 1910 st louis missouri u",
+        "Died": "3 may 1990 washington d c aged 79",
+        "Occupation": "aviator",
+        "Known for": "first solo flight across andes",
+    }
+    lead = conv.files["index.rst"].split(".. toctree::")[0]
+    assert lead.rstrip().endswith(
+        "Mara quill 4 july 1910 3 may 1990 american aviator.\nShe flew across andes 1937."
+    )

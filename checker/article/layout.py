@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .contents import Contents, find_contents, parse_contents
 from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
-from .infobox import find_labels, parse_infobox
+from .infobox import HIDDEN_ISO_DATE, find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
 from .refdata import DOMAIN_SUFFIXES
@@ -23,6 +23,8 @@ MAX_TITLE_WORDS = 6
 #: An infobox has at least this many labels.
 MIN_LABELS = 2
 MAX_HATNOTE_WORDS = 40
+#: An infobox cut by the sentence splitter spans at most this many more lines.
+MAX_INFOBOX_LINES = 6
 
 
 @dataclass(slots=True)
@@ -54,6 +56,17 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
         head_end = contents_at
     opening, after = _join_web_address(lines, first, head_end)
     title, infobox, caption, lead_start = _infobox(opening)
+    if not infobox:
+        # a dot inside the infobox ("st. louis", "d.c.") made the splitter cut it:
+        # take following lines until the name recurs after the labels
+        joined, more = list(opening), after
+        while more < min(head_end, after + MAX_INFOBOX_LINES) and _looks_like_infobox(joined):
+            joined += lines[more]
+            more += 1
+            title, infobox, caption, lead_start = _infobox(joined)
+            if infobox:
+                opening, after = joined, more
+                break
     lead: list[tuple[int, list[str]]] = []
     if first < head_end:
         lead.append((first + 1, opening[lead_start:]))
@@ -104,6 +117,11 @@ def _join_web_address(lines: list[list[str]], first: int, end: int) -> tuple[lis
         words += [".".join(parts), *lines[after][1:]]
         return words, after + 1
     return lines[first], first + 1
+
+
+def _looks_like_infobox(words: list[str]) -> bool:
+    """Infobox labels, or a date with its hidden ISO copy glued on ("smith1910-07-044")."""
+    return len(find_labels(words)) >= MIN_LABELS or any(HIDDEN_ISO_DATE.search(w) for w in words)
 
 
 def _is_hatnote(words: list[str]) -> bool:

@@ -448,6 +448,12 @@ def test_cs1_references_parsed_into_fields(converted: dict[str, Conversion]) -> 
     assert okafor.fields["year"] == "2005" and okafor.fields["journal"] == "Chemical Reviews"
     web = [e for e in entries.values() if "urldate" in e.fields]
     assert sorted(e.fields["urldate"] for e in web) == ["2015-05-12", "2016-06-03", "2017-03"]
+    # a web citation's lines: title / website / publisher / retrieved
+    news = next(e for e in web if e.fields["urldate"] == "2015-05-12")
+    assert news.type == "misc" and news.fields["title"] == "Ada brenner 1921–1998"
+    assert news.fields["howpublished"] == "Mit News Office"
+    assert news.fields["publisher"] == "Massachusetts Institute Technology"
+    assert "note" not in news.fields  # parsed, not kept as raw text
     refs = converted["ada-brenner"].files["references.rst"]
     citations = re.findall(r"\.\. \[#\] (.*)", refs)
     assert citations[:4] == [

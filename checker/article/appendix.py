@@ -48,7 +48,7 @@ class AppendixRenderer:
         for section in self.analysis.sections:
             if section.kind in ("references", "further-reading"):
                 pieces = segment_journals(section_lines(self.analysis, section))
-                refs = [parse(n, w, journal) for n, w, journal in pieces]
+                refs = [parse(s.line, s.words, s.journal, s.pieces) for s in pieces]
                 self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)

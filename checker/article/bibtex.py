@@ -34,6 +34,8 @@ class Work:
         ref = self.first
         if ref.journal:
             return "article"
+        if ref.website:
+            return "misc"
         if ref.publisher:
             return "book"
         if ref.accessed and not ref.authors:
@@ -130,6 +132,7 @@ def entry(work: Work) -> str:
         ("year", ref.year),
         ("urldate", ref.accessed),
         ("edition", ref.edition),
+        ("howpublished", ref.website),
         ("journal", ref.journal),
         ("volume", ref.volume),
         ("number", ref.number),

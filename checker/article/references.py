@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .authors import MAX_AUTHOR_WORDS, take_authors
 from .furniture import MONTHS
@@ -46,6 +47,8 @@ FRAGMENT_WORDS = 3
 REPEAT_WORDS = 3
 #: An author-date opening, its title and its container (publisher or journal).
 OPENING_LINES = 3
+#: A web citation: title, website, publisher, then the access date.
+WEB_PAGE_LINES = 3
 #: A publisher's name is at most this many words before its suffix or after its place.
 PUBLISHER_LOOKBACK = 4
 
@@ -62,46 +65,61 @@ def _normalise(words: list[str]) -> list[str]:
 Journal = tuple[list[str], list[str]]
 
 
+class Segment(NamedTuple):
+    line: int  #: first input line
+    words: list[str]
+    journal: Journal | None  #: when a volume line followed its own line
+    pieces: list[list[str]]  #: the words of each input line, as the splitter left them
+
+
 def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """Group (line number, words) pieces into references: (first line, words)."""
-    return [(line, words) for line, words, _ in segment_journals(lines)]
+    return [(s.line, s.words) for s in segment_journals(lines)]
 
 
-def segment_journals(
-    lines: Sequence[tuple[int, list[str]]],
-) -> list[tuple[int, list[str], Journal | None]]:
-    """As :func:`segment`, with each reference's journal when a volume line
-    followed its own line: "journal american chemical society" / "80 4 1021–1029"."""
+def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
+    """As :func:`segment`, keeping what the line structure tells: the journal
+    ("journal american chemical society" / "80 4 1021–1029") and the pieces."""
     openings = {
         tuple(words[:REPEAT_WORDS])
         for _, words in lines
         if len(words) >= REPEAT_WORDS and not _is_publisher_line(words)
     }
-    refs: list[tuple[int, list[str], Journal | None]] = []
+    refs: list[Segment] = []
     current: list[str] = []
+    current_pieces: list[list[str]] = []
     start_line = 0
     awaiting_pages = False
     journal: Journal | None = None
     last_line: list[str] = []
 
     def finish() -> None:
-        nonlocal current, awaiting_pages, journal
+        nonlocal current, awaiting_pages, journal, current_pieces
         if current:
-            refs.append((start_line, current, journal))
-        current, awaiting_pages, journal = [], False, None
+            refs.append(Segment(start_line, current, journal, current_pieces))
+        current, awaiting_pages, journal, current_pieces = [], False, None, []
+
+    def add(words: list[str], *, same_line: bool = False) -> None:
+        current.extend(words)
+        if same_line and current_pieces:
+            current_pieces[-1].extend(words)
+        elif words:
+            current_pieces.append(list(words))
 
     lines_in_current = 0
     opened = False
-    for number, raw in lines:
+    access_ahead = _lines_to_access(lines)
+    for k, (number, raw) in enumerate(lines):
         words = _normalise(raw)
         if current and _in_doi(current) and _doi_piece(current, words):
             current[-1] += "." + words[0]  # the DOI the splitter cut at its dots
+            current_pieces[-1][-1] = current[-1]
             continue
         if awaiting_pages:
             pages = 0
             while pages < len(words) and PAGE_TOKEN.match(words[pages]):
                 pages += 1
-            current.extend(words[:pages])
+            add(words[:pages], same_line=True)
             words = words[pages:]
             if words and not _tail_line(words):
                 finish()
@@ -111,21 +129,27 @@ def segment_journals(
                 opened = True  # "rossiter margaret w" / "1995": an author-date opening
             if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
                 journal = (list(last_line), list(words))
-            current.extend(words)
+            add(words)
             awaiting_pages = current[-1] in PAGE_WORDS
             if _ends_with_access(current):
                 finish()
             continue
         if current and words and words[0] in ACCESS_WORDS:
             end = _date_end(words, 1)
-            current.extend(words[:end])
+            add(words[:end])
             words = words[end:]
             finish()
             pieces = _split_inside(words, openings)
         else:
             # whether the line continues depends on its first piece only
             pieces = _split_inside(words, openings) if words else []
-            if current and pieces and not _continues(current, pieces[0], lines_in_current, opened):
+            web = _web_page_pending(current, lines_in_current, opened, access_ahead[k])
+            if (
+                current
+                and pieces
+                and not web
+                and not _continues(current, pieces[0], lines_in_current, opened)
+            ):
                 finish()
         for k, piece in enumerate(pieces):
             if k and current:
@@ -134,7 +158,7 @@ def segment_journals(
                 start_line = number
                 lines_in_current = 0
                 opened = is_opening(piece) and is_year_or_range(piece[-1])
-            current.extend(piece)
+            add(piece)
             if _ends_with_access(current):
                 finish()
         lines_in_current += 1
@@ -142,6 +166,29 @@ def segment_journals(
         awaiting_pages = bool(current) and current[-1] in PAGE_WORDS | {"ch"}
     finish()
     return refs
+
+
+def _lines_to_access(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
+    """For each line, how many lines on the next "retrieved ..." line starts."""
+    ahead = [len(lines)] * len(lines)
+    next_access = None
+    for k in range(len(lines) - 1, -1, -1):
+        words = lines[k][1]
+        if words and words[0] in ACCESS_WORDS:
+            next_access = k
+        ahead[k] = next_access - k if next_access is not None else len(lines)
+    return ahead
+
+
+def _web_page_pending(current: list[str], lines_so_far: int, opened: bool, ahead: int) -> bool:
+    """A web citation without author or year: "title" / "website" / "publisher" /
+    "retrieved date".  Its lines continue while the access date is near."""
+    return (
+        bool(current)
+        and not opened
+        and ahead <= WEB_PAGE_LINES - lines_so_far
+        and not any(is_year(w) or w in PAGE_WORDS for w in current)
+    )
 
 
 def _tail_line(words: list[str]) -> bool:
@@ -283,9 +330,16 @@ def _ends_with_access(words: list[str]) -> bool:
     return False
 
 
-def parse(first_line: int, words: list[str], journal: Journal | None = None) -> Reference:
+def parse(
+    first_line: int,
+    words: list[str],
+    journal: Journal | None = None,
+    pieces: Sequence[list[str]] = (),
+) -> Reference:
     """Fields of one reference; anything not understood stays in the title."""
     ref = Reference(raw=" ".join(words), line=first_line)
+    if _web_page(ref, pieces):
+        return ref
     words = list(words)
     if journal:
         words = _take_journal(ref, words, journal)
@@ -301,6 +355,29 @@ def parse(first_line: int, words: list[str], journal: Journal | None = None) -> 
     ref.title = " ".join(words).strip()
     ref.parsed = bool(ref.title) and bool(ref.authors or ref.year or ref.publisher)
     return ref
+
+
+def _web_page(ref: Reference, pieces: Sequence[list[str]]) -> bool:
+    """ "title" / "website" [/ "publisher"] / "retrieved date": a web citation
+    with neither author nor year, read from its lines."""
+    if not 3 <= len(pieces) <= WEB_PAGE_LINES + 1 or pieces[-1][0] not in ACCESS_WORDS:
+        return False
+    body = pieces[:-1]
+    # an author-date opening has one year; "ada brenner 1921–1998" is a title
+    dated = any(is_year(w) for w in body[0][: MAX_AUTHOR_WORDS + 1])
+    if (dated and is_opening(body[0])) or any(
+        is_year(w) or w in PAGE_WORDS for p in body[1:] for w in p
+    ):
+        return False
+    end = _date_end(pieces[-1], 1)
+    if end != len(pieces[-1]):
+        return False
+    ref.accessed = _iso_date(pieces[-1][1:]) or " ".join(pieces[-1][1:])
+    ref.title = " ".join(body[0])
+    ref.website = title_case(" ".join(body[1]))
+    if len(body) > 2:
+        ref.publisher = title_case(" ".join(body[2]))
+    return True
 
 
 def _take_journal(ref: Reference, words: list[str], journal: Journal) -> list[str]:

@@ -144,7 +144,8 @@ def test_heading_tree_and_placement(converted: dict[str, Conversion], name: str)
         for h in body.headings
     ]
     assert found == HEADINGS[name]
-    assert not converted[name].analysis.log.unsure
+    unsure = converted[name].analysis.log.unsure
+    assert all("hatnote target" in u for u in unsure), unsure
 
 
 def test_pages_follow_the_top_level(converted: dict[str, Conversion]) -> None:
@@ -374,6 +375,9 @@ def test_main_article_target_named_nowhere_else(converted: dict[str, Conversion]
     career = converted["ada-brenner"].files["career.rst"]
     assert ".. seealso:: Main article: Brenner–weiss Coupling" in career
     assert "\nCoupling 1957" not in career
+    assert converted["ada-brenner"].analysis.log.unsure == [
+        "hatnote target 'brenner–weiss coupling' is named nowhere else"
+    ]
 
 
 def test_further_information_hatnote_runs_to_the_first_subsection(

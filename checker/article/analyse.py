@@ -101,6 +101,7 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     find_quotes(body, stops)
     find_captions(body, [s.start for s in sections if s.kind == "prose"])
     _drop_overlaps(body)
+    log.unsure.extend(m.data["unsure"] for m in body.markers if "unsure" in m.data)
     return Analysis(layout, lead, body, sections, authority, sorted(labels, key=note_order), log)
 
 

@@ -80,18 +80,21 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
         while (i := find_phrase(words, phrase, i)) >= 0:
             start = i + match_phrase(words, i, phrase)
             heading = min([s for s in stop_at if s > start], default=len(words))
+            unseen = False
             limit = min(heading, start + MAX_TARGET_WORDS)
             if heading - start <= MAX_TARGET_WORDS and not _line_break_before(body, start, heading):
                 # the section's first subsection follows at once: the target is all before it
                 size = heading - start
             else:
-                size = _recurring_target(words, start, limit, ngrams) or _unseen_target(
-                    body, start, limit
-                )
+                size = _recurring_target(words, start, limit, ngrams)
+                unseen = not size
+                size = size or _unseen_target(body, start, limit)
             if start + size <= len(words):
                 target = " ".join(words[start : start + size])
                 label = "main article" if phrase.startswith("main") else phrase
                 data = {"target": target, "label": label}
+                if unseen:
+                    data["unsure"] = f"hatnote target '{target}' is named nowhere else"
                 body.markers.append(Marker("hatnote", i, start + size, data))
             i = start + size
 

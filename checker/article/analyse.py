@@ -27,6 +27,7 @@ from .structure import (
     find_bottom_boxes,
     find_captions,
     find_hatnotes,
+    find_line_captions,
     find_quotes,
     find_sidebars,
 )
@@ -99,7 +100,9 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     bottom_from = appendix[-1].start if appendix else (sections[-1].start if sections else 0)
     authority = find_bottom_boxes(body, bottom_from)
     find_quotes(body, stops)
-    find_captions(body, [s.start for s in sections if s.kind == "prose"])
+    prose = [s for s in sections if s.kind == "prose"]
+    find_captions(body, [s.start for s in prose])
+    find_line_captions(body, [(s.start, s.end) for s in prose])
     _drop_overlaps(body)
     log.unsure.extend(m.data["unsure"] for m in body.markers if "unsure" in m.data)
     return Analysis(layout, lead, body, sections, authority, sorted(labels, key=note_order), log)

@@ -39,6 +39,8 @@ MAX_UNSEEN_TARGET_WORDS = 3
 MAX_BOX_WORDS = 1500
 MAX_QUOTE_LINES = 12
 SHORT_LINE = 9
+#: A caption standing alone on a line names at most this many words before its year.
+MAX_LINE_CAPTION_NAME = 4
 
 
 def find_banners(body: Body) -> None:
@@ -288,3 +290,28 @@ def find_captions(body: Body, section_starts: Iterable[int]) -> None:
                 if k + 1 < len(rest) or len(rest) <= 12:
                     body.markers.append(Marker("caption", i, i + k + 1, {}))
                 break
+
+
+def find_line_captions(body: Body, ranges: Iterable[tuple[int, int]]) -> None:
+    """A line that is only a short name and a year ("leon trotsky 1918") inside a
+    section's prose: a sentence needs a verb, a caption does not."""
+    tokens = body.tokens
+    taken = {i for m in body.markers for i in range(m.at, m.end)}
+    for lo, hi in ranges:
+        starts = [i for i in range(lo, hi) if tokens[i].line_start]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else hi
+            words = [t.word for t in tokens[start:end]]
+            if (
+                2 <= len(words) - 1 <= MAX_LINE_CAPTION_NAME
+                and is_year(words[-1])
+                and not any(t.notes_after for t in tokens[start:end])
+                and not any(i in taken for i in range(start, end))
+                and not any(f.start < end and f.end > start for f in body.flags)
+                and all(
+                    w.isalpha() and w not in MONTHS and w not in SENTENCE_OPENERS
+                    for w in words[:-1]
+                )
+                and not _has_verb(words)
+            ):
+                body.markers.append(Marker("caption", start, end, {}))

@@ -223,3 +223,10 @@ def test_references_run_together_on_one_line_are_split(seed: Conversion) -> None
     assert blanc.fields["publisher"] == "Reaktion Books"
     gilbert = next(e for k, e in bib.items() if k.startswith("gilbert2003"))
     assert gilbert.fields["publisher"].endswith("Letter Press")  # its publisher's own line
+
+
+def test_caption_alone_on_a_line(seed: Conversion) -> None:
+    """ "leon trotsky 1918": a name and a year, no verb, alone on its line."""
+    page = seed.files["before-1917-revolution.rst"]
+    assert ".. rst-class:: caption\n\n*Image:* leon trotsky 1918\n" in page
+    assert "Leon trotsky 1918." not in page

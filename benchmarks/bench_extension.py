@@ -182,7 +182,7 @@ def timed() -> Iterator[list[float]]:
 
 
 def build(src: Path, builder: str, confdir: Path | None = None) -> tuple[float, Sphinx]:
-    out = src.parent / f"_build-{src.name}-{builder}"
+    out = src.parent / f"_build-{src.name}-{builder}"  # beside the sources, never inside
     shutil.rmtree(out, ignore_errors=True)
     gc.collect()  # each build starts with the same garbage-collector state
     quiet = io.StringIO()
@@ -223,9 +223,10 @@ def overhead(args: argparse.Namespace, tmp: Path) -> None:
         src = Path(args.source).resolve()
         conf = Path(args.conf).resolve() if args.conf else src
         base = tmp / "real"
-        checker = base / "checker"
+        # keep the folder's own name: conf.py may name files relative to it (../docs/x.bib)
+        checker = base / "checker" / src.name
         shutil.copytree(src, checker)
-        baseline = base / "baseline"
+        baseline = base / "baseline" / src.name
         shutil.copytree(src, baseline)
         make_project(tmp / "noop", 1, 0, baseline=True)
         shutil.copy(tmp / "noop" / "baseline" / "noop_markup.py", baseline)

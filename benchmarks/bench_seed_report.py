@@ -35,48 +35,20 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
+        citecheck = [python, "-m", "checker"]
+        source = ["docs", "--conf", "conf"]
         commands = {
             "sphinx-build -b dummy (baseline)": [
-                python,
-                "-m",
-                "sphinx",
-                "-q",
-                "-E",
-                "-b",
-                "dummy",
-                "-c",
-                "conf",
-                "docs",
+                python, "-m", "sphinx", "-q", "-E", "-b", "dummy", "-c", "conf", "docs",
                 f"{tmp}/dummy",
             ],
             "citecheck report --format json": [
-                python,
-                "-m",
-                "checker",
-                "report",
-                "docs",
-                "--conf",
-                "conf",
-                "--format",
-                "json",
-                "--fail-on",
-                "none",
-                "-o",
-                f"{tmp}/report.json",
+                *citecheck, "report", *source, "--format", "json", "--fail-on", "none",
+                "-o", f"{tmp}/report.json",
             ],
-            "citecheck report --format text": [
-                python,
-                "-m",
-                "checker",
-                "report",
-                "docs",
-                "--conf",
-                "conf",
-                "--fail-on",
-                "none",
-            ],
-            "citecheck todo": [python, "-m", "checker", "todo", "docs", "--conf", "conf"],
-        }
+            "citecheck report --format text": [*citecheck, "report", *source, "--fail-on", "none"],
+            "citecheck todo": [*citecheck, "todo", *source],
+        }  # fmt: skip
         results = {name: timed(command, args.repeat) for name, command in commands.items()}
     base = statistics.median(results["sphinx-build -b dummy (baseline)"])
     print(

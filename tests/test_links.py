@@ -290,7 +290,7 @@ def test_per_host_limit_holds(servers: Servers) -> None:
         s.routes[f"/p{i}"] = slow(0.05)
     results = check_links(uses(*(s.url(f"/p{i}") for i in range(8))), fast(workers=8))
     assert {r.status for r in results} == {Status.WORKING}
-    assert 1 <= s.max_in_flight <= 2  # default per-host limit
+    assert 0 < s.max_in_flight <= 2  # default per-host limit
 
 
 def test_urls_that_are_not_requested() -> None:

@@ -38,7 +38,10 @@ def test_every_finding_has_exact_path_line_and_section(app) -> None:
         (forms, 75, "bad-markup", "More problems"),  # :scope: chapter
         (forms, 75, "more-citations-needed", "More problems"),
         (forms, 78, "bad-markup", "More problems"),  # authority control without fields
+        (f"{FORMS}/included.txt", 5, "citation-needed", "Included"),  # via .. include::
         (f"{FORMS}/markdown.md", 6, "citation-needed", "In MyST"),
+        (f"{FORMS}/markdown.md", 8, "more-citations-needed", "In MyST"),  # MyST directive
+        (f"{FORMS}/markdown.md", 12, "clarification-needed", "In MyST"),
     ]
 
 
@@ -57,6 +60,7 @@ def test_claim_text_and_dates(app) -> None:
     assert by_line[("forms.rst", 44, "bad-date")]["category"] == "structure"
     myst = by_line[("markdown.md", 6, "citation-needed")]
     assert myst["text"] == "a MyST claim" and myst["date"] == "2014-02"
+    assert by_line[("markdown.md", 12, "clarification-needed")]["text"] == "claim with emphasis"
     assert by_line[("forms.rst", 56, "note-duplicate")]["message"].count("forms.rst:52") == 1
 
 
@@ -69,7 +73,8 @@ def test_reference_inputs_for_the_rules(app) -> None:
     cites = [(c.key, c.kind, c.where.line, c.where.section) for c in inputs.citations]
     assert cites == [
         ("Jones1999", CitationKind.PLAIN, 34, "Footnotes"),
-        ("smith2001", CitationKind.CITE, 34, "Footnotes"),
+        ("smith2001", CitationKind.CITE, 34, "Footnotes"),  # :cite:p:
+        ("smith2001", CitationKind.CITE, 34, "Footnotes"),  # :cite:t:
     ]
     (footnote,) = inputs.footnotes
     assert footnote.label == "1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,8 @@ def test_html_markup_inside_claims_and_broken_notes(app) -> None:
     assert '<div class="citecheck-authority docutils container"' in forms
     assert "<dt" in forms and "19685134" in forms
     myst = _page(app, "markdown.html")
+    assert "claim with <em>emphasis</em></span>" in myst
+    assert '<div class="citecheck-banner citecheck-more-citations-needed admonition"' in myst
     assert (
         'id="citecheck-claim-0">a MyST claim</span><sup class="citecheck-label no-search"' in myst
     )
@@ -158,10 +161,12 @@ def test_latex_superscript_label_and_framed_banner(app) -> None:
 
 
 @pytest.mark.parametrize(("builder", "pattern"), [("man", "*.1"), ("texinfo", "*.texi")])
-def test_other_builders_show_plain_label(make_app, tmp_path: Path, builder, pattern) -> None:
-    from sphinxext_util import copy_root
-
-    app = make_app(builder, srcdir=copy_root("citecheck-multi", tmp_path))
+def test_other_builders_show_plain_label(
+    make_app, rootdir: Path, tmp_path: Path, builder, pattern
+) -> None:
+    srcdir = tmp_path / "docs"
+    shutil.copytree(rootdir / "test-citecheck-multi", srcdir)
+    app = make_app(builder, srcdir=srcdir)
     app.build()
     (out,) = Path(app.outdir).glob(pattern)
     text = out.read_text(encoding="utf-8")

@@ -1,7 +1,21 @@
 """Sphinx glue: roles, directives, nodes, the domain, the builder and the report page.
 
-``extensions = ["checker"]`` calls :func:`setup`.  What other parts of
-citecheck call:
+``extensions = ["checker"]`` calls :func:`setup`.  The markup it adds:
+
+- ``:cn:`claim``` / ``:cn:`claim <2010-07>``` -- one role per name of
+  ``checker.tags.all_role_names()`` (long names and aliases); the claim may hold
+  inline markup (escape backquotes inside a reST claim: ``\\`\\`code\\`\\```).
+  MyST: ``{cn}`claim <2010-07>```.
+- ``.. more-citations-needed::`` (and every other banner of ``checker.tags.BANNERS``)
+  with ``:scope: section|article`` and ``:date: 2010-11``; optional content.
+- ``:efn:`a``` marks explanatory note ``a``; ``.. efn-text:: a`` holds its text.
+  Labels are project-wide, so markers and notes link across pages.
+- ``.. authority-control::`` whose content is a field list (``:VIAF: 19685134``).
+- ``.. citation-report::`` -- the table of all findings (``:search:`` keeps the page
+  in the search index).
+- ``sphinx-build -b citations SRC OUT`` writes ``OUT/citations.json`` and ``citations.txt``.
+
+What other parts of citecheck call:
 
 - :func:`~.checks.collect_findings` ``(app) -> list[Finding]`` -- every finding, after reading;
 - :func:`~.checks.get_ref_inputs` ``(app) -> RefInputs`` -- what the reference rules read;
@@ -19,6 +33,7 @@ from typing import TYPE_CHECKING
 from .. import __version__, tags
 from . import bibmarks, config, online, refcheck
 from .builder import CitationsBuilder, on_build_finished
+from .chart import register as register_chart
 from .checks import collect_findings, get_ref_inputs, warn_findings
 from .checks import get_domain as _get_domain
 from .directives import (
@@ -92,6 +107,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("citation-report", CitationReportDirective)
 
     register_nodes(app)
+    register_chart(app)
     app.add_domain(CitecheckDomain)
     app.add_builder(CitationsBuilder)
     app.add_css_file(CSS_FILE)

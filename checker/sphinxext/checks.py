@@ -17,6 +17,7 @@ from sphinx.util import logging
 from .. import tags
 from ..findings import Finding, Severity, finalize
 from ..refs.model import Location, RefInputs
+from .locate import report_path
 from .providers import finding_providers
 from .records import DocRecords
 from .rules import EXTRA_RULES
@@ -191,7 +192,7 @@ def warn_findings(app: Sphinx, findings: Iterable[Finding]) -> None:
         if not matches(finding, selectors):
             continue
         text = f" [{_short(finding.text)}]" if finding.text else ""
-        if finding.doc is not None:
+        if finding.doc is not None and finding.path == report_path(app.env, finding.doc):
             location: object = (finding.doc, finding.line)
         else:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path

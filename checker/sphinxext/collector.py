@@ -7,6 +7,7 @@ line numbers are fixed on the nodes too, so later warnings point at the claim.
 
 from __future__ import annotations
 
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -70,7 +71,26 @@ class _Collector:
         self.document = document
         self.records = DocRecords()
         self.source = str(env.doc2path(docname))
+        self.srcdir = Path(env.srcdir)
         self._lines: list[str] | None = None
+        self._paths: dict[str, str] = {self.source: self.path}
+
+    def path_of(self, node: nodes.Node) -> str:
+        """The report path of the file ``node`` comes from (an ``.. include::`` differs)."""
+        source = None
+        while node is not None and source is None:
+            source = getattr(node, "source", None)
+            node = node.parent
+        if source is None:
+            return self.path
+        if source not in self._paths:
+            try:
+                relative = Path(source).resolve().relative_to(self.srcdir.resolve())
+                found = str(PurePosixPath(self.srcdir.name, *relative.parts))
+            except ValueError:  # included from outside the project
+                found = Path(source).as_posix()
+            self._paths[source] = found
+        return self._paths[source]
 
     def lines(self, node: nodes.Element) -> list[str] | None:
         """The document's source lines, read only when a parser kept no raw paragraphs."""
@@ -89,7 +109,7 @@ class _Collector:
         if line is not None:
             node.line = line
         title, _ = section_info(node)
-        return Location(self.path, line, self.docname, title)
+        return Location(self.path_of(node), line, self.docname, title)
 
     def doc_title(self) -> str:
         for section in self.document.findall(nodes.section):
@@ -139,7 +159,9 @@ class _Collector:
                 for scheme, value, line in node[cc.AUTHORITY_IDS]:
                     title, _ = section_info(node)
                     rec.identifiers.append(
-                        IdentifierUse(scheme, value, Location(self.path, line, self.docname, title))
+                        IdentifierUse(
+                            scheme, value, Location(self.path_of(node), line, self.docname, title)
+                        )
                     )
             for rule, message, text in node.get(PROBLEMS, ()):
                 rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))

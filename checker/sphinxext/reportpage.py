@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..findings import Category, Finding
+from .chart import bar_chart
 from .roles import describe_date
 
 if TYPE_CHECKING:
@@ -135,7 +136,15 @@ class ReportBuilder:
         groups: dict[tuple[str, str | None], list[Finding]] = {}
         for finding in findings:
             groups.setdefault(_group_key(finding, self.group), []).append(finding)
-        table = nodes.table("", classes=["citecheck-report"])
+        claims = (Category.FLAG, Category.BANNER)
+        bars = [
+            (title, self.group_uri(doc, items), sum(f.category in claims for f in items))
+            for (title, doc), items in groups.items()
+        ]
+        others = [len(items) - bar[2] for bar, items in zip(bars, groups.values(), strict=True)]
+        result.append(bar_chart(bars, self.group.capitalize(), others))
+        # the given widths (claim column widest) hold in LaTeX and HTML, not auto-sized
+        table = nodes.table("", classes=["citecheck-report", "colwidths-given"])
         tgroup = nodes.tgroup("", cols=len(self.columns))
         table += tgroup
         tgroup.extend(nodes.colspec(colwidth=width) for _, width in self.columns)
@@ -148,12 +157,16 @@ class ReportBuilder:
         result.append(table)
         return result
 
-    def group_row(self, title: str, doc: str | None, items: list[Finding]) -> nodes.row:
-        uri = None
+    def group_uri(self, doc: str | None, items: list[Finding]) -> str | None:
+        """Where a group's heading points: its section, or its page."""
         if self.group == "section" and doc is not None:
-            uri = self.link(doc, self.section_anchor(doc, items[0].section))
-        elif self.group == "doc" and doc is not None:
-            uri = self.link(doc, None)
+            return self.link(doc, self.section_anchor(doc, items[0].section))
+        if self.group == "doc" and doc is not None:
+            return self.link(doc, None)
+        return None
+
+    def group_row(self, title: str, doc: str | None, items: list[Finding]) -> nodes.row:
+        uri = self.group_uri(doc, items)
         text = (
             f" — {items[0].path} ({len(items)})"
             if self.group == "section"

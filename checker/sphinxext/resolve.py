@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.errors import NoUri
 
+from ..report.build import reading_order
 from . import nodes as cc
 from .checks import cached_findings, get_domain
 from .config import today_of
@@ -175,7 +176,12 @@ class _Resolver:
             spans=self.app.builder.format in SPANNING_FORMATS,
             entry_link=entry_link(self.app, self.docname),
         )
-        node.replace_self(builder.build(self.findings))
+        # the page reads like the article: documents in toctree order, as the text report does
+        env = self.app.env
+        order = reading_order(env.toctree_includes, env.found_docs, self.app.config.root_doc)
+        rank = {doc: i for i, doc in enumerate(order)}
+        findings = sorted(self.findings, key=lambda f: rank.get(f.doc or "", len(rank)))
+        node.replace_self(builder.build(findings))
 
 
 def _wrap_children(node: nodes.Element, uri: str) -> None:

@@ -62,8 +62,8 @@ def _edition(entry: BibEntry) -> tuple[str, str, str]:
 
 
 def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One title is the other, or the other without its subtitle ("The Prophet
-    Armed" and "The Prophet Armed: Trotsky 1879–1921"), in any word order."""
+    """One title is the other, or the other without its subtitle ("A History" and
+    "A History: Europe 1900–1950"), in any word order."""
     small, large = sorted((a, b), key=len)
     return small <= large and (len(small) >= MIN_TITLE_WORDS or small == large)
 

@@ -230,3 +230,11 @@ def test_caption_alone_on_a_line(seed: Conversion) -> None:
     page = seed.files["before-1917-revolution.rst"]
     assert ".. rst-class:: caption\n\n*Image:* leon trotsky 1918\n" in page
     assert "Leon trotsky 1918." not in page
+
+
+def test_bibliography_stays_on_the_references_page(seed: Conversion) -> None:
+    """A further-reading entry that is also cited does not move the bibliography."""
+    main = '   :filter: not keywords % "further reading"'
+    assert main in seed.files["references.rst"]
+    assert main not in seed.files["further-reading.rst"]
+    assert '   :filter: keywords % "further reading"' in seed.files["further-reading.rst"]

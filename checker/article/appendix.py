@@ -108,12 +108,13 @@ class AppendixRenderer:
 
     def _bibliography_home(self) -> int | None:
         """The one section that shows the bibliography of cited works: the last
-        references section, or a later "Bibliography" whose entries are cited."""
-        cited = {w.key for w in self.works if not w.further_reading}
+        references section, or a later "Bibliography" that defines the entries
+        short citations point to (not one that merely repeats a cited work)."""
+        defined = {id(w.first) for w in self.works if any(is_short(r) for r in w.instances)}
         home = None
         for section in self.analysis.sections:
             refs = self.section_refs.get(section.start, [])
-            if section.kind == "references" or any(r.key in cited for r in refs):
+            if section.kind == "references" or any(id(r) in defined for r in refs):
                 home = section.start
         return home
 

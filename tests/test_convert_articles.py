@@ -40,7 +40,9 @@ from checker.article.furniture import (
     FIND_SOURCES_ENGINES,
     MONTHS,
 )
+from checker.article.model import Reference
 from checker.article.pages import TAG_ROLES
+from checker.article.references import parse, segment_journals
 from checker.tags import BANNERS, INLINE_TAGS
 
 DATA = Path(__file__).parent / "data" / "articles"
@@ -648,3 +650,70 @@ def test_report_on_the_converted_article(
     assert sorted(r for r in rules if r in {*tags, *banners}) == sorted([*tags, *banners])
     assert not [f for f in findings if f["category"] == "identifier"]
     assert "short-cite-unresolved" not in rules and "short-cite-ambiguous" not in rules
+
+
+# --- reference rules, one at a time -----------------------------------------
+
+
+def refs_of(*lines: str) -> list[Reference]:
+    pieces = segment_journals([(n, line.split()) for n, line in enumerate(lines, 1)])
+    return [parse(s.line, s.words, s.journal, s.pieces) for s in pieces]
+
+
+def test_identifier_lines_continue_and_doi_pieces_rejoin() -> None:
+    (ref,) = refs_of(
+        "smith john 2001",
+        "title words",
+        "journal things",
+        "12 3 45–67",
+        "doi 10",
+        "1000/xyz",
+        "2001",
+    )
+    assert ref.doi == "10.1000/xyz.2001" and ref.journal == "Journal Things"
+    assert (ref.volume, ref.number, ref.pages, ref.title) == ("12", "3", "45–67", "title words")
+
+
+def test_pages_then_isbn_stay_with_their_book() -> None:
+    book, other = refs_of(
+        "weiss harold 1996",
+        "some memoir",
+        "new york academic press",
+        "p",
+        "45",
+        "isbn 978-0-12-743210-6",
+        "rossiter margaret w",
+        "1995",
+        "women scientists",
+    )
+    assert (book.pages, book.isbn, book.publisher) == ("45", "978-0-12-743210-6", "Academic Press")
+    assert other.authors == ["Rossiter, Margaret W."] and other.year == "1995"
+
+
+def test_invalid_isbn_stays_text() -> None:
+    (ref,) = refs_of("smith john 2001", "title words", "isbn 12-34")
+    assert ref.isbn == "" and "isbn 12-34" in ref.title
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "year"),
+    [
+        ("andersen peter hansen ole 1999 skagen poets", ["Andersen, Peter", "Hansen, Ole"], "1999"),
+        ("okafor paul et al 2005 cycle", ["Okafor, Paul", "others"], "2005"),
+        ("rasmussen et al 2012 p 7", ["Rasmussen", "others"], "2012"),
+        ("new york 1992 p", [], "1992"),  # a place, not a person
+        ("chapter xxiii 1905 my life", [], "1905"),  # a chapter, not a person
+        ("statistics norway 2023", [], "2023"),  # a body's name or two surnames: unknown
+    ],
+)
+def test_author_forms(line: str, authors: list[str], year: str) -> None:
+    (ref,) = refs_of(line)
+    assert ref.authors == authors and ref.year == year
+
+
+def test_reference_run_into_the_next_is_split() -> None:
+    first, second = refs_of("thermidor essay 1937 cavendish richard 2003 split history")
+    assert first.raw == "thermidor essay 1937" and second.authors == ["Cavendish, Richard"]
+    # without a finished reference before it, a name inside a title is not an opening
+    (one,) = refs_of("quoted chapter my life leon trotsky 1905 pp")
+    assert one.raw.startswith("quoted chapter")

@@ -717,3 +717,16 @@ def test_reference_run_into_the_next_is_split() -> None:
     # without a finished reference before it, a name inside a title is not an opening
     (one,) = refs_of("quoted chapter my life leon trotsky 1905 pp")
     assert one.raw.startswith("quoted chapter")
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_any_cut_of_an_article_still_converts(name: str) -> None:
+    """Truncated at the front or back, or missing a line: a degraded conversion,
+    never an exception (every fifth cut, to keep the test quick)."""
+    lines = load(name).split("\n")
+    for cut in range(0, len(lines), 5):
+        for variant in (lines[:cut], lines[cut:], lines[:cut] + lines[cut + 1 :]):
+            text = "\n".join(variant)
+            if text.strip():
+                files = convert_text(text, "Cut").files
+                assert "index.rst" in files and "references.bib" in files

@@ -200,3 +200,41 @@ def test_nothing_is_lost(seed: Conversion, seed_text: str) -> None:
     unglued = re.sub(r"(\d{4}-\d\d-\d\d)(\d)", r"\1 \2", unglued)
     missing = words(unglued) - out - markup
     assert not missing, sorted(missing)[:20]
+
+
+def test_references_run_together_on_one_line_are_split(seed: Conversion) -> None:
+    """A list item without a closing full stop runs into the next one; a name
+    and year opening after a finished reference starts a new one."""
+    from pybtex.database import parse_string
+
+    bib = parse_string(seed.files["references.bib"], "bibtex").entries
+    years = {
+        str(e.persons["author"][0]): e.fields.get("year")
+        for e in bib.values()
+        if "author" in e.persons
+    }
+    assert years["Cavendish, Richard"] == "2003"  # after "... 'thermidor anti-semitism' 1937"
+    assert years["Molyneux, John"] == "1981"  # after "mandel ernest 1980 pensée ..."
+    assert years["Le Blanc, Paul"] == "2015"  # "... 1937-40 period paul le blanc 2015"
+    assert years["Mandel, Ernest"] == "1980"
+    blanc = next(
+        e for e in bib.values() if str(e.persons.get("author", [""])[0]) == "Le Blanc, Paul"
+    )
+    assert blanc.fields["publisher"] == "Reaktion Books"
+    gilbert = next(e for k, e in bib.items() if k.startswith("gilbert2003"))
+    assert gilbert.fields["publisher"].endswith("Letter Press")  # its publisher's own line
+
+
+def test_caption_alone_on_a_line(seed: Conversion) -> None:
+    """ "leon trotsky 1918": a name and a year, no verb, alone on its line."""
+    page = seed.files["before-1917-revolution.rst"]
+    assert ".. rst-class:: caption\n\n*Image:* leon trotsky 1918\n" in page
+    assert "Leon trotsky 1918." not in page
+
+
+def test_bibliography_stays_on_the_references_page(seed: Conversion) -> None:
+    """A further-reading entry that is also cited does not move the bibliography."""
+    main = '   :filter: not keywords % "further reading"'
+    assert main in seed.files["references.rst"]
+    assert main not in seed.files["further-reading.rst"]
+    assert '   :filter: keywords % "further reading"' in seed.files["further-reading.rst"]

@@ -6,6 +6,7 @@ No files are written here; :mod:`.pages` turns the analysis into reST and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .furniture import (
@@ -14,6 +15,7 @@ from .furniture import (
     NOTES_SECTIONS,
     REFERENCE_SECTIONS,
     SEE_ALSO_SECTIONS,
+    WORKS_SECTIONS,
 )
 from .headings import place_headings
 from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
@@ -25,6 +27,7 @@ from .structure import (
     find_bottom_boxes,
     find_captions,
     find_hatnotes,
+    find_line_captions,
     find_quotes,
     find_sidebars,
 )
@@ -36,7 +39,8 @@ class Section:
     heading: Heading
     start: int  #: first content token
     end: int  #: token after the content
-    kind: str  #: "prose", "notes", "references", "further-reading", "external-links", "see-also"
+    #: "prose", "notes", "references", "further-reading", "external-links", "see-also", "works"
+    kind: str
 
 
 @dataclass(slots=True)
@@ -58,6 +62,7 @@ def section_kind(words: list[str]) -> str:
         (FURTHER_READING_SECTIONS, "further-reading"),
         (EXTERNAL_LINK_SECTIONS, "external-links"),
         (SEE_ALSO_SECTIONS, "see-also"),
+        (WORKS_SECTIONS, "works"),
     ):
         if name in names:
             return kind
@@ -95,9 +100,20 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     bottom_from = appendix[-1].start if appendix else (sections[-1].start if sections else 0)
     authority = find_bottom_boxes(body, bottom_from)
     find_quotes(body, stops)
-    find_captions(body, [s.start for s in sections if s.kind == "prose"])
+    prose = [s for s in sections if s.kind == "prose"]
+    find_captions(body, [s.start for s in prose])
+    find_line_captions(body, [(s.start, s.end) for s in prose])
     _drop_overlaps(body)
-    return Analysis(layout, lead, body, sections, authority, sorted(labels), log)
+    log.unsure.extend(m.data["unsure"] for m in body.markers if "unsure" in m.data)
+    return Analysis(layout, lead, body, sections, authority, sorted(labels, key=note_order), log)
+
+
+def note_order(label: str) -> tuple[str, int, int | str]:
+    """Markers in reading order: a ... z, aa ...; nb-1, nb-2 ... nb-10."""
+    digits = re.search(r"\d+$", label)
+    if digits:
+        return (label[: digits.start()], 0, int(digits[0]))
+    return ("", len(label), label)
 
 
 def _sections(body: Body, headings: list[Heading]) -> list[Section]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from .analyse import Analysis, Section
-from .bibtex import Work, group_works, short_citation
+from .bibtex import Work, group_works, is_short, short_citation
 from .model import Marker, Reference
 from .notes import document_frequencies, marker_contexts, split_notes
-from .pages import render_span
-from .references import parse, segment
-from .rst import escape, escape_line
-from .text import sentence_case
+from .pages import TAG_ROLES, render_span
+from .references import parse, segment_journals
+from .rst import SpanWriter
 
 
 def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[str]]]:
@@ -45,11 +44,15 @@ class AppendixRenderer:
         self._collect_references()
 
     def _collect_references(self) -> None:
+        self.section_refs: dict[int, list[Reference]] = {}
         for section in self.analysis.sections:
             if section.kind in ("references", "further-reading"):
-                refs = [parse(n, w) for n, w in segment(section_lines(self.analysis, section))]
+                pieces = segment_journals(section_lines(self.analysis, section))
+                refs = [parse(s.line, s.words, s.journal, s.pieces) for s in pieces]
+                self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)
+        self.bibliography_at = self._bibliography_home()
         log = self.analysis.log
         log.count("references", len(self.references))
         log.count("further reading", len(self.further))
@@ -62,7 +65,7 @@ class AppendixRenderer:
         if kind == "notes":
             return self.notes_section(section)
         if kind == "references":
-            return self.references_section()
+            return self.references_section(section)
         if kind == "further-reading":
             return self.further_section(section)
         return self.other_section(section)
@@ -86,36 +89,37 @@ class AppendixRenderer:
                 )
             return render_span(analysis.body, section.start, section.end)
         out: list[str] = []
+        # a note's own inline tags ("... city council[better source needed]") wrap
+        # its sentences as they do in the prose: render the note's body span
+        index = {id(t): i for i, t in enumerate(analysis.body.tokens)}
+        writer = SpanWriter(analysis.body, section.start, section.end, TAG_ROLES)
         for label, start, end in ranges:
-            lines: list[str] = []
-            for token in tokens[start:end]:
-                if token.line_start or not lines:
-                    lines.append("")
-                lines[-1] += (" " if lines[-1] else "") + escape(token.word)
-            self.notes[label] = " ".join(lines)
-            text = [sentence_case(line) + "." for line in lines]
-            out += [f".. efn-text:: {label}", "", *("   " + escape_line(t) for t in text), ""]
+            first, last = index[id(tokens[start])], index[id(tokens[end - 1])] + 1
+            self.notes[label] = " ".join(t.word for t in tokens[start:end])
+            text = [line for line in writer.paragraph(first, last) if line]
+            out += [f".. efn-text:: {label}", "", *("   " + t for t in text), ""]
         analysis.log.count("notes", len(ranges))
         return out
 
-    def references_section(self) -> list[str]:
-        by_key = {w.key: w for w in self.works}
-        short = Counter(
-            (w.first.authors[0].split(",")[0], w.first.year)
-            for w in self.works
-            if w.first.authors and w.first.year
-        )
-        out = [".. rubric:: Citations", ""]
-        for ref in self.references:
-            work = by_key[ref.key]
-            text = short_citation(ref, work)
-            if (
-                work.first.authors
-                and short[(work.first.authors[0].split(",")[0], work.first.year)] > 1
-            ):
-                text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
-            out += [f".. [#] {text}", ""]
-        out += [
+    def _entries_of_short_citations(self, refs: list[Reference]) -> bool:
+        """A "Sources" list: full entries that short citations elsewhere point to."""
+        cited = {w.first.key for w in self.works if any(is_short(r) for r in w.instances)}
+        return not any(is_short(r) for r in refs) and any(r.key in cited for r in refs)
+
+    def _bibliography_home(self) -> int | None:
+        """The one section that shows the bibliography of cited works: the last
+        references section, or a later "Bibliography" that defines the entries
+        short citations point to (not one that merely repeats a cited work)."""
+        defined = {id(w.first) for w in self.works if any(is_short(r) for r in w.instances)}
+        home = None
+        for section in self.analysis.sections:
+            refs = self.section_refs.get(section.start, [])
+            if section.kind == "references" or any(id(r) in defined for r in refs):
+                home = section.start
+        return home
+
+    def _bibliography_lines(self) -> list[str]:
+        return [
             ".. only:: html or text",
             "",
             "   .. rubric:: Bibliography",
@@ -124,17 +128,44 @@ class AppendixRenderer:
             '   :filter: not keywords % "further reading"',
             "",
         ]
+
+    def references_section(self, section: Section) -> list[str]:
+        refs = self.section_refs.get(section.start, [])
+        home = section.start == self.bibliography_at
+        if home and self._entries_of_short_citations(refs):
+            return self._bibliography_lines()
+        out = self.citation_list(refs)
+        return out + self._bibliography_lines() if home else out
+
+    def citation_list(self, refs: list[Reference]) -> list[str]:
+        by_key = {w.key: w for w in self.works}
+        short = Counter(
+            (w.first.authors[0].split(",")[0], w.first.year)
+            for w in self.works
+            if w.first.authors and w.first.year
+        )
+        out = [".. rubric:: Citations", ""]
+        for ref in refs:
+            work = by_key[ref.key]
+            text = short_citation(ref, work)
+            if (
+                work.first.authors
+                and short[(work.first.authors[0].split(",")[0], work.first.year)] > 1
+            ):
+                text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
+            out += [f".. [#] {text}", ""]
         return out
 
     def further_section(self, section: Section) -> list[str]:
-        if not any(w.further_reading for w in self.works):
-            return render_span(self.analysis.body, section.start, section.end)
-        return [
-            ".. bibliography::",
-            '   :filter: keywords % "further reading"',
-            "   :labelprefix: F",
-            "",
-        ]
+        out = self._bibliography_lines() if section.start == self.bibliography_at else []
+        if any(w.further_reading for w in self.works):
+            out += [
+                ".. bibliography::",
+                '   :filter: keywords % "further reading"',
+                "   :labelprefix: F",
+                "",
+            ]
+        return out or render_span(self.analysis.body, section.start, section.end)
 
     def other_section(self, section: Section) -> list[str]:
         out = render_span(self.analysis.body, section.start, section.end)

@@ -32,6 +32,10 @@ class Work:
     @property
     def entry_type(self) -> str:
         ref = self.first
+        if ref.journal:
+            return "article"
+        if ref.website:
+            return "misc"
         if ref.publisher:
             return "book"
         if ref.accessed and not ref.authors:
@@ -56,25 +60,48 @@ def _same_work(a: Reference, b: Reference) -> bool:
     return len(wa & wb) / len(wa | wb) >= SAME_TITLE
 
 
+def is_short(ref: Reference) -> bool:
+    """A short citation ("Solheim 2009, p. 12"): author and year, no title."""
+    return bool(ref.authors and ref.year and not ref.title)
+
+
+def _full_entries(refs: Sequence[Reference]) -> dict[tuple[str, str], list[Reference]]:
+    full: dict[tuple[str, str], list[Reference]] = {}
+    for ref in refs:
+        if ref.authors and ref.year and ref.title:
+            full.setdefault((_surname(ref), ref.year), []).append(ref)
+    return full
+
+
 def group_works(references: Sequence[Reference], further: Sequence[Reference]) -> list[Work]:
+    """Works in order of first citation.  A short citation joins the one full
+    entry with its surname and year, wherever that entry is listed (a "Sources"
+    or "Bibliography" section); the entry then counts as cited."""
     works: list[Work] = []
     used: set[str] = set()
-    for ref in [*references, *further]:
-        is_further = ref in further
+    everything = [*references, *further]
+    full = _full_entries(everything)
+    further_ids = {id(r) for r in further}
+    for ref in everything:
+        is_further = id(ref) in further_ids
+        target = ref
+        if is_short(ref) and len(full.get((_surname(ref), ref.year), [])) == 1:
+            target = full[(_surname(ref), ref.year)][0]
         for work in works:
-            if _same_work(work.first, ref):
+            if work.first is target or _same_work(work.first, target):
                 break
         else:
-            work = Work(_key(ref, used), ref, further_reading=is_further)
+            work = Work(_key(target, used), target, further_reading=id(target) in further_ids)
             works.append(work)
         if not is_further:
             work.instances.append(ref)
+            work.further_reading = False  # cited: a source, not only further reading
         ref.key = work.key
     return works
 
 
 def _key(ref: Reference, used: set[str]) -> str:
-    surname = slugify(_surname(ref), 1).replace("-", "") if _surname(ref) else ""
+    surname = slugify(_surname(ref), 3).replace("-", "") if _surname(ref) else ""
     title = next((w for w in ref.title.split() if len(w) > 3), "")
     base = f"{surname}{ref.year}{slugify(title, 1) if title else ''}" or f"ref{len(used) + 1}"
     base = re.sub(r"[^a-z0-9]", "", base) or f"ref{len(used) + 1}"
@@ -105,6 +132,13 @@ def entry(work: Work) -> str:
         ("year", ref.year),
         ("urldate", ref.accessed),
         ("edition", ref.edition),
+        ("howpublished", ref.website),
+        ("journal", ref.journal),
+        ("volume", ref.volume),
+        ("number", ref.number),
+        ("pages", ref.pages if ref.journal else ""),  # an article's own page range
+        ("isbn", ref.isbn),
+        ("doi", ref.doi),
     ):
         if value:
             fields.append((name, value))
@@ -124,12 +158,20 @@ def bibliography(works: Sequence[Work]) -> str:
     return header + "\n".join(entry(w) for w in works)
 
 
+def author_label(authors: Sequence[str]) -> str:
+    """How a short citation names its authors: "Smith", "Smith & Jones",
+    "Smith et al." (three or more, or "and others" in the entry)."""
+    surnames = [a.split(",")[0] for a in authors if a != "others"]
+    if len(surnames) >= 3 or (surnames and "others" in authors):
+        return f"{surnames[0]} et al."
+    return " & ".join(surnames)
+
+
 def short_citation(ref: Reference, work: Work) -> str:
     """The citation instance as the References page lists it (harv / sfn style)."""
     place = ""
     if ref.pages:
         place = f", {'pp' if re.search('[-–]', ref.pages) else 'p'}. {ref.pages}"
     if work.first.authors and work.first.year:
-        surname = work.first.authors[0].split(",")[0]
-        return f"{surname} {work.first.year}{place}."
+        return f"{author_label(work.first.authors)} {work.first.year}{place}."
     return f":cite:t:`{work.key}`{place}."

@@ -54,6 +54,8 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
 )
 
 #: Which appendix sections hold explanatory notes, references, further reading, links.
+#: Lists of the subject's own works: kept as written, never read as captions or prose.
+WORKS_SECTIONS = frozenset({"works", "selected works", "publications"})
 NOTES_SECTIONS = frozenset({"notes", "explanatory notes", "footnotes"})
 REFERENCE_SECTIONS = frozenset(
     {"references", "citations", "sources", "cited sources", "general references"}
@@ -120,6 +122,62 @@ INFOBOX_LABELS: tuple[str, ...] = (
     "influenced",
     "nickname",
     "other names",
+    # scientists and academics
+    "scientific career",
+    "academic background",
+    "academic work",
+    "fields",
+    "institutions",
+    "thesis",
+    "doctoral advisor",
+    "doctoral advisors",
+    "doctoral students",
+    "other academic advisors",
+    "notable students",
+    "discipline",
+    # settlements
+    "coat of arms",
+    "country",
+    "state",
+    "county",
+    "district",
+    "province",
+    "municipality",
+    "founded",
+    "incorporated",
+    "city rights",
+    "government",
+    "mayor",
+    "area code",
+    "area",
+    "elevation",
+    "population",
+    "density",
+    "demonym",
+    "time zone",
+    "postal code",
+    # companies and organisations
+    "type",
+    "traded as",
+    "industry",
+    "predecessor",
+    "successor",
+    "founders",
+    "founder",
+    "headquarters",
+    "area served",
+    "key people",
+    "products",
+    "services",
+    "revenue",
+    "operating income",
+    "net income",
+    "total assets",
+    "total equity",
+    "owner",
+    "number of employees",
+    "parent",
+    "subsidiaries",
 )
 
 #: Labels whose value is one or more people's names (used to tell where an
@@ -139,15 +197,35 @@ PERSON_LABELS = frozenset(
         "vice president",
         "spouse",
         "spouses",
+        "doctoral advisor",
+        "doctoral advisors",
+        "doctoral students",
+        "notable students",
     }
 )
 
 #: Rows that are section headers of the infobox, not label/value pairs.
-INFOBOX_HEADERS = frozenset({"personal details"})
+INFOBOX_HEADERS = frozenset(
+    {"personal details", "scientific career", "academic background", "academic work", "government"}
+)
 
 #: Label written for the glued "In office" token.
 OFFICE_TOKEN = "office"
 OFFICE_LABEL = "In office"
+
+#: A web address in an infobox starts with this; the sentence splitter cuts it at
+#: every dot ("www" / "example" / "org ...").
+WEB_PREFIX = "www"
+WEBSITE_LABEL = "website"
+
+#: An article-scope banner may end with a search box and a dismissal link around
+#: its date: "... removed find sources: "Title" news newspapers books scholar
+#: jstor (march 2019) (learn how and when to remove this message)".
+BANNER_FIND_SOURCES = "find sources"
+BANNER_REMOVE_NOTICE = "learn how and when to remove this message"
+#: The search box holds the title and the engines' names.
+MAX_FIND_SOURCES_WORDS = 16
+FIND_SOURCES_ENGINES: tuple[str, ...] = ("news", "newspapers", "books", "scholar", "jstor")
 
 #: Sidebars ("Part of a series on ...") run from the opening phrase to the
 #: glued "v t e" (view/talk/edit) links.
@@ -277,6 +355,19 @@ SENTENCE_OPENERS = frozenset(
         "towards",
         "toward",
     }
+)
+
+#: Finite verbs common in encyclopedic prose that do not end in "-ed": a line
+#: with one is a sentence, not an image caption (captions are noun phrases).
+SENTENCE_VERBS = frozenset(
+    _words(
+        """
+became began born bore brought built came chose died fell felt fought found gave got grew
+had has held hosts includes kept knew lay led left lies lost made meant met paid ran remains
+rose said sat saw says sent set shot sold spent spoke stood taught thought told took understood
+went won wore wrote
+"""
+    )
 )
 
 #: Words the flattening may have removed; only these may be missing when a

@@ -31,6 +31,9 @@ _GLUED = (
     (re.compile(r"^(\D+?)(\d{4}[–-]\d{4})$"), lambda m: [m[1], m[2]]),
 )
 
+#: The sortable ISO copy Wikipedia hides next to infobox dates ("1879-11-07").
+HIDDEN_ISO_DATE = re.compile(r"\D\d{4}-\d{2}-\d{2}|\d{4}\d{4}-\d{2}-\d{2}")
+
 _LABELS = sorted(INFOBOX_LABELS, key=lambda lab: len(lab.split()), reverse=True)
 #: How many words a person's name has when nothing else tells.
 _NAME_WORDS = 2

@@ -55,9 +55,10 @@ def mark_brackets(line: str, notes: set[str] | None = None) -> str:
         if tag is not None:
             return f" {TAG_PREFIX}{tag.name} "
         if _NOTE_LABEL.match(content):
+            label = content.replace(" ", "-")  # "[nb 1]": one word, "nb-1"
             if notes is not None:
-                notes.add(content)
-            return f" {NOTE_PREFIX}{content} "
+                notes.add(label)
+            return f" {NOTE_PREFIX}{label} "
         return match[0]
 
     return _BRACKET.sub(replace, line)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contents import Contents, find_contents, parse_contents
-from .furniture import TOP_HATNOTE_PHRASES
-from .infobox import find_labels, parse_infobox
+from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
+from .infobox import HIDDEN_ISO_DATE, find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
+from .refdata import DOMAIN_SUFFIXES
 from .text import is_year, match_phrase, title_case
 
 #: The infobox's name is at most this many words.
@@ -22,6 +23,8 @@ MAX_TITLE_WORDS = 6
 #: An infobox has at least this many labels.
 MIN_LABELS = 2
 MAX_HATNOTE_WORDS = 40
+#: An infobox cut by the sentence splitter spans at most this many more lines.
+MAX_INFOBOX_LINES = 6
 
 
 @dataclass(slots=True)
@@ -51,11 +54,23 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
         head_end = len(lines)
     else:
         head_end = contents_at
-    title, infobox, caption, lead_start = _infobox(lines[first] if first < len(lines) else [])
+    opening, after = _join_web_address(lines, first, head_end)
+    title, infobox, caption, lead_start = _infobox(opening)
+    if not infobox:
+        # a dot inside the infobox ("st. louis", "d.c.") made the splitter cut it:
+        # take following lines until the name recurs after the labels
+        joined, more = list(opening), after
+        while more < min(head_end, after + MAX_INFOBOX_LINES) and _looks_like_infobox(joined):
+            joined += lines[more]
+            more += 1
+            title, infobox, caption, lead_start = _infobox(joined)
+            if infobox:
+                opening, after = joined, more
+                break
     lead: list[tuple[int, list[str]]] = []
     if first < head_end:
-        lead.append((first + 1, lines[first][lead_start:]))
-        lead.extend((i + 1, lines[i]) for i in range(first + 1, head_end))
+        lead.append((first + 1, opening[lead_start:]))
+        lead.extend((i + 1, lines[i]) for i in range(after, head_end))
     body: list[tuple[int, list[str]]] = []
     headings: list[HeadingSpec] = []
     if contents is not None:
@@ -74,17 +89,55 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
     )
 
 
+def _join_web_address(lines: list[list[str]], first: int, end: int) -> tuple[list[str], int]:
+    """The first lead line, with a web address the sentence splitter cut at its dots
+    put back together: "website www" / "example" / "org the lead ..." is one line
+    with "www.example.org".  Returns the words and the index of the next line."""
+    if first >= end:
+        return [], first
+    words = list(lines[first])
+    after = first + 1
+    # "website www" / "example" / "org the lead", or "website example" / "com the lead"
+    www = bool(words) and words[-1] == WEB_PREFIX
+    bare = (
+        len(words) >= 2
+        and words[-2] == WEBSITE_LABEL
+        and after < end
+        and bool(lines[after])
+        and lines[after][0] in DOMAIN_SUFFIXES
+    )
+    if not (www or bare):
+        return words, after
+    parts = [words.pop()]
+    while www and after < end and len(lines[after]) == 1 and _plain(lines[after][0]):
+        parts.append(lines[after][0])
+        after += 1
+    if after < end and lines[after] and (len(parts) > 1 or bare):
+        parts.append(lines[after][0])
+        words += [".".join(parts), *lines[after][1:]]
+        return words, after + 1
+    return lines[first], first + 1
+
+
+def _looks_like_infobox(words: list[str]) -> bool:
+    """Infobox labels, or a date with its hidden ISO copy glued on ("smith1910-07-044")."""
+    return len(find_labels(words)) >= MIN_LABELS or any(HIDDEN_ISO_DATE.search(w) for w in words)
+
+
 def _is_hatnote(words: list[str]) -> bool:
     """A short first line that opens or closes with a hatnote phrase."""
     text = [w for w in words if _plain(w)]
     if not text or len(text) > MAX_HATNOTE_WORDS:
         return False
     for phrase in TOP_HATNOTE_PHRASES:
-        if match_phrase(text, 0, phrase) >= 2:
+        # "not to be confused with" flattens to one word, "confused": enough
+        # when every word that carries meaning is there
+        least = min(2, sum(w not in STOPWORDS for w in phrase.split()))
+        if match_phrase(text, 0, phrase) >= least:
             return True
         size = len(phrase.split())
         for start in range(max(0, len(text) - size), len(text)):
-            if match_phrase(text, start, phrase) == len(text) - start >= 2:
+            if match_phrase(text, start, phrase) == len(text) - start >= least:
                 return True
     return False
 

@@ -87,6 +87,11 @@ class Reference:
     accessed: str = ""  #: ISO-ish date the source was retrieved
     website: str = ""
     edition: str = ""
+    isbn: str = ""
+    doi: str = ""
+    journal: str = ""
+    volume: str = ""
+    number: str = ""
     comment: str = ""  #: words before the reference proper ("see", "detailed account in")
     parsed: bool = True
     key: str = ""  #: the bib entry this instance cites, once grouped

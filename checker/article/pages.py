@@ -29,7 +29,7 @@ def render_marker(marker: Marker, words: list[str], writer: SpanWriter) -> list[
     if kind == "banner":
         return marker_lines(marker)
     if kind == "hatnote":
-        return hatnote(marker.data["target"])
+        return hatnote(marker.data["target"], marker.data.get("label", "main article"))
     if kind == "caption":
         return [".. rst-class:: caption", "", "*Image:* " + escape(" ".join(words))]
     if kind == "quote":

@@ -120,6 +120,13 @@ PLACES: tuple[str, ...] = (
     "prague",
     "budapest",
     "mexico city",
+    "baltimore",
+    "bergen",
+    "oslo",
+    "copenhagen",
+    "aarhus",
+    "uppsala",
+    "helsinki",
     "buenos aires",
     "tokyo",
 )
@@ -141,6 +148,7 @@ neil nicholas nikolai nikolay norman oleg oliver orlando patrick paul pavel pete
 pierre pyotr ralph raymond richard robert roger ronald roy rosa samuel sarah sergei sergey
 sheila sidney simon stanley stephen steven susan ted terry thomas timothy tony victor vadim
 valentin victoria vladimir walter william yakov yevgeny yuri
+agnes astrid birgit erik helga ingrid jon jens karen kari knut lars mette nils ole ruth sven
 """
     )
 )
@@ -158,3 +166,25 @@ GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 
 #: Text that is a leaked template error or maintenance message, not a reference.
 TEMPLATE_LEAKS = ("|", "{{", "}}", "cs1 maint", "cs1 errors")
+
+#: Identifier labels as citation templates print them ("ISBN 978-...", "doi:10...."):
+#: a line opening with one still belongs to the reference before it.
+IDENTIFIER_WORDS = frozenset(
+    {"isbn", "issn", "doi", "oclc", "pmid", "pmc", "jstor", "arxiv", "bibcode", "hdl", "s2cid"}
+)
+#: "doi:10.1021/ja01537a001" reads "doi 10" / "1021/ja01537a001": the splitter cut
+#: it at every dot.  The registrant part after "10." holds the slash.
+DOI_PREFIX = "10"
+DOI_SUFFIX = re.compile(r"^[0-9]{4,9}/\S+$")
+DOI_PIECE = re.compile(r"^[\w\-()/;:]+$")
+ISBN_VALUE = re.compile(r"^(?:97[89][-–]?)?[0-9][-–0-9]{7,15}[0-9x]$")
+#: A journal's "volume (issue): pages" line: "80 4 1021–1029", "37 2 155–178".
+VOLUME_LINE = re.compile(r"^[0-9]{1,4}(?: [0-9]{1,4})?(?: [0-9]{1,5}[-–][0-9]{1,5})?$")
+#: "et al." ends a line of authors; the year follows on the next.
+ET_AL = ("et", "al")
+#: Abbreviations for editors, editions and translators: never a publisher's name.
+EDITOR_WORDS = frozenset({"ed", "eds", "edn", "edition", "trans", "tr", "comp", "vol", "vols"})
+#: Name particles that belong to the surname ("jean van heijenoort").
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
+#: A chapter, not a page: "... 1879–1921 ch".
+CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})

@@ -8,6 +8,7 @@ paragraph's first line; one sentence per line makes that recoverable).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .model import Body, Flag, Marker
 from .text import sentence_case, title_case
@@ -111,9 +112,7 @@ class SpanWriter:
                 self.rendered.update(id(f) for f in flags)
                 flag = flags[0]
                 claim_end = min(flag.end, stop)
-                current.append(self.role(flag, i, claim_end, first=not current))
-                for extra in flags[1:]:
-                    current.append(f":{self.tag_roles[extra.tag]}:`{escape(extra.tag)}`")
+                current.append(self.role(flag, i, claim_end, first=not current, outer=flags[1:]))
                 i = claim_end
                 continue
             current.append(self.word(i, capital=not current))
@@ -133,15 +132,26 @@ class SpanWriter:
             text += f"\\ :efn:`{label}`"
         return text
 
-    def role(self, flag: Flag, start: int, end: int, *, first: bool) -> str:
+    def role(
+        self, flag: Flag, start: int, end: int, *, first: bool, outer: Sequence[Flag] = ()
+    ) -> str:
+        """The claim wrapped in its tag's role; more tags on the same claim wrap
+        that role in turn (a claim may hold inline markup, backquotes escaped)."""
         tokens = self.body.tokens[start:end]
         words = [escape(t.word, in_role=True) for t in tokens]
         if first and words:
             words[0] = sentence_case(words[0])
         claim = " ".join(words)
         notes = "".join(f"\\ :efn:`{n}`" for t in tokens for n in t.notes_after)
-        date = f" <{flag.date}>" if flag.date else ""
-        return f":{self.tag_roles[flag.tag]}:`{claim}{date}`{notes}"
+        markup = f":{self.tag_roles[flag.tag]}:`{claim}{_date(flag)}`"
+        for extra in outer:
+            inner = markup.replace("`", "\\`")
+            markup = f":{self.tag_roles[extra.tag]}:`{inner}{_date(extra)}`"
+        return markup + notes
+
+
+def _date(flag: Flag) -> str:
+    return f" <{flag.date}>" if flag.date else ""
 
 
 def comment(kind: str, words: list[str]) -> list[str]:
@@ -162,8 +172,9 @@ def _wrap(indent: str, text: str, width: int = 96) -> list[str]:
     return lines
 
 
-def hatnote(target: str) -> list[str]:
-    return [f".. seealso:: Main article: {escape(title_case(target))}"]
+def hatnote(target: str, label: str = "main article") -> list[str]:
+    """ "Main article: X" / "Further information: X" as a see-also note."""
+    return [f".. seealso:: {sentence_case(label)}: {escape(title_case(target))}"]
 
 
 def marker_lines(marker: Marker) -> list[str]:

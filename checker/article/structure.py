@@ -14,12 +14,16 @@ from .furniture import (
     AUTHORITY_CONTROL_LABEL,
     AUTHORITY_NOISE,
     AUTHORITY_SCHEMES,
+    BANNER_FIND_SOURCES,
+    BANNER_REMOVE_NOTICE,
     FIRST_PERSON,
     MAIN_ARTICLE_PHRASES,
+    MAX_FIND_SOURCES_WORDS,
     MONTHS,
     NAVBOX_END_SUFFIX,
     SEASONS,
     SENTENCE_OPENERS,
+    SENTENCE_VERBS,
     SIDEBAR_OPENERS,
     SISTER_PROJECT_WORDS,
     SUCCESSION_BOX_OPENERS,
@@ -29,10 +33,14 @@ from .text import find_phrase, is_year, match_phrase, parse_month_year
 
 #: A hatnote's target is at most this many words.
 MAX_TARGET_WORDS = 5
+#: A target that recurs nowhere is taken up to a visible boundary only if that is near.
+MAX_UNSEEN_TARGET_WORDS = 3
 #: A sidebar or navbox longer than this is not one.
 MAX_BOX_WORDS = 1500
 MAX_QUOTE_LINES = 12
 SHORT_LINE = 9
+#: A caption standing alone on a line names at most this many words before its year.
+MAX_LINE_CAPTION_NAME = 4
 
 
 def find_banners(body: Body) -> None:
@@ -44,12 +52,25 @@ def find_banners(body: Body) -> None:
             while (i := find_phrase(words, phrase, i)) >= 0:
                 end = i + match_phrase(words, i, phrase)
                 data = {"name": banner.name, "scope": scope}
-                date = parse_month_year(words, end)
-                if date:
-                    data["date"] = date[0]
-                    end += date[1]
+                end = _banner_tail(words, end, data)
                 body.markers.append(Marker("banner", i, end, data))
                 i = end
+
+
+def _banner_tail(words: list[str], end: int, data: dict[str, str]) -> int:
+    """The banner's date, after its optional "find sources" box; then the optional
+    "learn how and when to remove this message".  Returns the banner's end."""
+    date = parse_month_year(words, end)
+    if date is None and match_phrase(words, end, BANNER_FIND_SOURCES):
+        for at in range(end + 2, min(len(words), end + MAX_FIND_SOURCES_WORDS)):
+            date = parse_month_year(words, at)
+            if date:
+                end = at
+                break
+    if date:
+        data["date"] = date[0]
+        end += date[1]
+    return end + match_phrase(words, end, BANNER_REMOVE_NOTICE)
 
 
 def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]) -> None:
@@ -60,16 +81,52 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
         i = 0
         while (i := find_phrase(words, phrase, i)) >= 0:
             start = i + match_phrase(words, i, phrase)
-            limit = min([s for s in stop_at if s >= start] + [start + MAX_TARGET_WORDS])
-            size = 1
-            for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
-                if tuple(words[start : start + n]) in ngrams:
-                    size = n
-                    break
+            heading = min([s for s in stop_at if s > start], default=len(words))
+            unseen = False
+            limit = min(heading, start + MAX_TARGET_WORDS)
+            if heading - start <= MAX_TARGET_WORDS and not _line_break_before(body, start, heading):
+                # the section's first subsection follows at once: the target is all before it
+                size = heading - start
+            else:
+                size = _recurring_target(words, start, limit, ngrams)
+                unseen = not size
+                size = size or _unseen_target(body, start, limit)
             if start + size <= len(words):
                 target = " ".join(words[start : start + size])
-                body.markers.append(Marker("hatnote", i, start + size, {"target": target}))
+                label = "main article" if phrase.startswith("main") else phrase
+                data = {"target": target, "label": label}
+                if unseen:
+                    data["unsure"] = f"hatnote target '{target}' is named nowhere else"
+                body.markers.append(Marker("hatnote", i, start + size, data))
             i = start + size
+
+
+def _recurring_target(
+    words: list[str], start: int, limit: int, ngrams: set[tuple[str, ...]]
+) -> int:
+    for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
+        if tuple(words[start : start + n]) in ngrams:
+            return n
+    return 0
+
+
+def _line_break_before(body: Body, start: int, end: int) -> bool:
+    return any(body.tokens[j].line_start for j in range(start + 1, end))
+
+
+def _unseen_target(body: Body, start: int, limit: int) -> int:
+    """A target named nowhere else ends where its line ends or the section's
+    first sentence visibly begins: at a number or a sentence opener."""
+    tokens = body.tokens
+    size = 1
+    while (
+        start + size < min(limit, len(tokens))
+        and not tokens[start + size].line_start
+        and not tokens[start + size].word[:1].isdigit()
+        and tokens[start + size].word not in SENTENCE_OPENERS
+    ):
+        size += 1
+    return size if size <= MAX_UNSEEN_TARGET_WORDS else 1
 
 
 def article_ngrams(lines: list[list[str]], max_n: int = MAX_TARGET_WORDS) -> set[tuple[str, ...]]:
@@ -194,8 +251,10 @@ def _quote_like(tokens: list) -> bool:
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Captions are noun phrases; a past-tense verb ("joined") starts a sentence."""
-    return any(len(w) > 4 and w.endswith("ed") and w.isalpha() for w in words)
+    """Captions are noun phrases; a finite verb ("joined", "won") makes a sentence."""
+    return any(
+        (len(w) > 4 and w.endswith("ed") and w.isalpha()) or w in SENTENCE_VERBS for w in words
+    )
 
 
 def find_captions(body: Body, section_starts: Iterable[int]) -> None:
@@ -231,3 +290,28 @@ def find_captions(body: Body, section_starts: Iterable[int]) -> None:
                 if k + 1 < len(rest) or len(rest) <= 12:
                     body.markers.append(Marker("caption", i, i + k + 1, {}))
                 break
+
+
+def find_line_captions(body: Body, ranges: Iterable[tuple[int, int]]) -> None:
+    """A line that is only a short name and a year ("leon trotsky 1918") inside a
+    section's prose: a sentence needs a verb, a caption does not."""
+    tokens = body.tokens
+    taken = {i for m in body.markers for i in range(m.at, m.end)}
+    for lo, hi in ranges:
+        starts = [i for i in range(lo, hi) if tokens[i].line_start]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else hi
+            words = [t.word for t in tokens[start:end]]
+            if (
+                2 <= len(words) - 1 <= MAX_LINE_CAPTION_NAME
+                and is_year(words[-1])
+                and not any(t.notes_after for t in tokens[start:end])
+                and not any(i in taken for i in range(start, end))
+                and not any(f.start < end and f.end > start for f in body.flags)
+                and all(
+                    w.isalpha() and w not in MONTHS and w not in SENTENCE_OPENERS
+                    for w in words[:-1]
+                )
+                and not _has_verb(words)
+            ):
+                body.markers.append(Marker("caption", start, end, {}))

@@ -121,7 +121,8 @@ def slugify(text: str, max_words: int = 6) -> str:
     return "-".join(parts[:max_words]) or "section"
 
 
-_ORDINAL = re.compile(r"\b(\d+) (st|nd|rd|th)\b")
+#: 1-3 digits: after a year, "st" is Saint ("1910 st. louis"), not an ordinal.
+_ORDINAL = re.compile(r"\b(\d{1,3}) (st|nd|rd|th)\b")
 _DECADE = re.compile(r"\b(\d{2,4}) s\b")
 
 

@@ -1,0 +1,118 @@
+"""Authors at the start of a flattened reference, in the forms citations print them.
+
+Given name first ("isaac deutscher", told by a table of given names), surname
+first ("deutscher isaac 1970", "rogovin vadim z 1937"), several surname-first
+authors ("andersen peter hansen ole 1999"), "et al." and short citations
+("solheim 2009").  Places, publishers and chapter numbers that also stand before
+a year are not taken for names.
+"""
+
+from __future__ import annotations
+
+from .model import Reference
+from .refdata import (
+    CHAPTER_WORDS,
+    ET_AL,
+    GIVEN_NAMES,
+    PAGE_TOKEN,
+    PAGE_WORDS,
+    PARTICLES,
+    PLACES,
+    PUBLISHER_SUFFIXES,
+)
+from .text import is_year, title_case
+
+#: Words before an author-date opening that are the note's own comment.
+MAX_COMMENT_WORDS = 4
+#: Authors before the year of an author-date opening ("andersen peter hansen ole ...").
+MAX_AUTHOR_WORDS = 8
+
+
+def take_authors(ref: Reference, words: list[str]) -> list[str]:
+    """The author at the start, or after a short comment ("detailed account smith john 1970")."""
+    rest = _authors_at_start(ref, words)
+    if ref.authors:
+        return rest
+    for skip in range(1, MAX_COMMENT_WORDS + 1):
+        if len(words) > skip + 2 and words[skip + 1] in GIVEN_NAMES and is_year(words[skip + 2]):
+            rest = _authors_at_start(ref, words[skip:])
+            if ref.authors:
+                ref.comment = " ".join(words[:skip])
+                return rest
+    return words
+
+
+def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
+    """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
+    if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
+        surname = 1
+        while surname < len(words) - 1 and (
+            len(words[surname]) == 1 or words[surname] in PARTICLES
+        ):
+            surname += 1  # initials and particles ("jean van heijenoort")
+        given = " ".join(words[:surname])
+        family = words[surname]
+        if surname > 1 and words[surname - 1] in PARTICLES:
+            given, family = " ".join(words[: surname - 1]), f"{words[surname - 1]} {family}"
+        ref.authors.append(f"{title_case(family)}, {title_case(given)}")
+        return words[surname + 1 :]
+    if len(words) >= 3 and words[1] in GIVEN_NAMES:
+        end = 2
+        while end < len(words) and len(words[end]) == 1:
+            end += 1  # initials
+        if end < len(words) and is_year(words[end]):
+            given = " ".join(w + ("." if len(w) == 1 else "") for w in words[1:end])
+            ref.authors.append(f"{title_case(words[0])}, {title_case(given)}")
+            ref.year = words[end]
+            return words[end + 1 :]
+    return _author_list(ref, words)
+
+
+def _author_list(ref: Reference, words: list[str]) -> list[str]:
+    """Surname-first names up to the year, as author-date citations print them:
+    "solheim 2009", "brenner ada 1958", "andersen peter hansen ole 1999",
+    "rasmussen lars et al 2012", "okafor et al 2005"."""
+    year = next((i for i, w in enumerate(words[: MAX_AUTHOR_WORDS + 1]) if is_year(w)), -1)
+    if year < 1 or not all(w.isalpha() for w in words[:year]):
+        return words
+    names = list(words[:year])
+    others = tuple(names[-2:]) == ET_AL
+    if others:
+        names = names[:-2]
+    if len(names) > 1 and all(w in PAGE_WORDS or PAGE_TOKEN.match(w) for w in words[year + 1 :]):
+        # a short citation names surnames only: "statistics norway 2023" is one
+        # body's name or two surnames, and which cannot be told
+        return words
+    people: list[list[str]] = []
+    for word in names:
+        if len(word) == 1 and people and len(people[-1]) > 1:
+            people[-1].append(word + ".")  # an initial belongs to the given names
+        elif people and len(people[-1]) == 1:
+            people[-1].append(word)
+        else:
+            people.append([word])
+    if not people or (len(people) > 1 and len(people[-1]) == 1):
+        return words  # an odd number of names: cannot tell surnames from given names
+    if not _names_plausible(names, people):
+        return words
+    for person in people:
+        given = " ".join(person[1:])
+        surname = title_case(person[0])
+        ref.authors.append(f"{surname}, {title_case(given)}" if given else surname)
+    if others:
+        ref.authors.append("others")
+    ref.year = words[year]
+    return words[year + 1 :]
+
+
+def _names_plausible(names: list[str], people: list[list[str]]) -> bool:
+    """Places, publishers and chapter numbers also precede years ("new york 1992",
+    "chapter xxiii 1905"); several authors need given names we know."""
+    text = " ".join(names)
+    if any(w in PUBLISHER_SUFFIXES or w in CHAPTER_WORDS for w in names):
+        return False
+    if any(place == text or place in names for place in PLACES):
+        return False
+    if len(people) > 1:
+        return all(p[1] in GIVEN_NAMES for p in people)
+    return True

@@ -1,0 +1,323 @@
+"""Segment a flattened references section into references.
+
+The section is one line per sentence piece: a reference spans several lines
+and its page number often starts the next line ("... prophet armed p" /
+"145 david north ...").  Segmentation follows the citation formats: a page
+word waits for its number, "retrieved <date>" ends a reference, a publisher,
+identifier or volume line continues one, an author-date opening expects its
+title and container, a web citation runs to its access date, and a finished
+reference followed by a name-and-year opening on the same line is two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .authors import MAX_AUTHOR_WORDS
+from .furniture import MONTHS
+from .infobox import split_glued
+from .refdata import (
+    ACCESS_WORDS,
+    DOI_PIECE,
+    DOI_PREFIX,
+    DOI_SUFFIX,
+    DOMAIN_SUFFIXES,
+    ET_AL,
+    GIVEN_NAMES,
+    GLUED_PAGES,
+    IDENTIFIER_WORDS,
+    PAGE_TOKEN,
+    PAGE_WORDS,
+    PARTICLES,
+    PUBLISHER_NAMES,
+    PUBLISHER_SUFFIXES,
+    VOLUME_LINE,
+)
+from .text import is_year, is_year_or_range
+
+#: A reference this short is still missing its title or source.
+FRAGMENT_WORDS = 3
+#: An opening repeated this many words at the start of another line is a new reference.
+REPEAT_WORDS = 3
+#: An author-date opening, its title and its container (publisher or journal).
+OPENING_LINES = 3
+#: A web citation: title, website, publisher, then the access date.
+WEB_PAGE_LINES = 3
+
+
+def _normalise(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in split_glued(words):
+        glued = GLUED_PAGES.match(word)
+        out.extend([glued[1], glued[2]] if glued else [word])
+    return out
+
+
+#: A journal citation's container and its "volume issue pages" line, as segmented.
+Journal = tuple[list[str], list[str]]
+
+
+class Segment(NamedTuple):
+    line: int  #: first input line
+    words: list[str]
+    journal: Journal | None  #: when a volume line followed its own line
+    pieces: list[list[str]]  #: the words of each input line, as the splitter left them
+
+
+def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Group (line number, words) pieces into references: (first line, words)."""
+    return [(s.line, s.words) for s in segment_journals(lines)]
+
+
+def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
+    """As :func:`segment`, keeping what the line structure tells: the journal
+    ("journal american chemical society" / "80 4 1021–1029") and the pieces."""
+    openings = {
+        tuple(words[:REPEAT_WORDS])
+        for _, words in lines
+        if len(words) >= REPEAT_WORDS and not _is_publisher_line(words)
+    }
+    refs: list[Segment] = []
+    current: list[str] = []
+    current_pieces: list[list[str]] = []
+    start_line = 0
+    awaiting_pages = False
+    journal: Journal | None = None
+    last_line: list[str] = []
+
+    def finish() -> None:
+        nonlocal current, awaiting_pages, journal, current_pieces
+        if current:
+            refs.append(Segment(start_line, current, journal, current_pieces))
+        current, awaiting_pages, journal, current_pieces = [], False, None, []
+
+    def add(words: list[str], *, same_line: bool = False) -> None:
+        current.extend(words)
+        if same_line and current_pieces:
+            current_pieces[-1].extend(words)
+        elif words:
+            current_pieces.append(list(words))
+
+    lines_in_current = 0
+    opened = False
+    access_ahead = _lines_to_access(lines)
+    for k, (number, raw) in enumerate(lines):
+        words = _normalise(raw)
+        if current and _in_doi(current) and _doi_piece(current, words):
+            current[-1] += "." + words[0]  # the DOI the splitter cut at its dots
+            current_pieces[-1][-1] = current[-1]
+            continue
+        if awaiting_pages:
+            pages = 0
+            while pages < len(words) and PAGE_TOKEN.match(words[pages]):
+                pages += 1
+            add(words[:pages], same_line=True)
+            words = words[pages:]
+            if words and not _tail_line(words):
+                finish()
+        if current and words and _tail_line(words):
+            # "isbn ..." / "doi 10" / a journal's volume line / a lone year
+            if lines_in_current == 1 and len(words) == 1 and all(w.isalpha() for w in current):
+                opened = True  # "rossiter margaret w" / "1995": an author-date opening
+            if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
+                journal = (list(last_line), list(words))
+            add(words)
+            awaiting_pages = current[-1] in PAGE_WORDS
+            if _ends_with_access(current):
+                finish()
+            continue
+        if current and words and words[0] in ACCESS_WORDS:
+            end = date_end(words, 1)
+            add(words[:end])
+            words = words[end:]
+            finish()
+            pieces = _split_inside(words, openings)
+        else:
+            # whether the line continues depends on its first piece only
+            pieces = _split_inside(words, openings) if words else []
+            web = _web_page_pending(current, lines_in_current, opened, access_ahead[k])
+            if (
+                current
+                and pieces
+                and not web
+                and not _continues(current, pieces[0], lines_in_current, opened)
+            ):
+                finish()
+        for k, piece in enumerate(pieces):
+            if k and current:
+                finish()
+            if not current:
+                start_line = number
+                lines_in_current = 0
+                opened = is_opening(piece) and is_year_or_range(piece[-1])
+            add(piece)
+            if _ends_with_access(current):
+                finish()
+        lines_in_current += 1
+        last_line = words
+        awaiting_pages = bool(current) and current[-1] in PAGE_WORDS | {"ch"}
+    finish()
+    return refs
+
+
+def _lines_to_access(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
+    """For each line, how many lines on the next "retrieved ..." line starts."""
+    ahead = [len(lines)] * len(lines)
+    next_access = None
+    for k in range(len(lines) - 1, -1, -1):
+        words = lines[k][1]
+        if words and words[0] in ACCESS_WORDS:
+            next_access = k
+        ahead[k] = next_access - k if next_access is not None else len(lines)
+    return ahead
+
+
+def _web_page_pending(current: list[str], lines_so_far: int, opened: bool, ahead: int) -> bool:
+    """A web citation without author or year: "title" / "website" / "publisher" /
+    "retrieved date".  Its lines continue while the access date is near."""
+    return (
+        bool(current)
+        and not opened
+        and ahead <= WEB_PAGE_LINES - lines_so_far
+        and not any(is_year(w) or w in PAGE_WORDS for w in current)
+    )
+
+
+def _tail_line(words: list[str]) -> bool:
+    """A line that can only continue a reference: an identifier, a journal's
+    volume / issue / pages, or the year of an author line ("smith john w" / "1995")."""
+    if words[0] in IDENTIFIER_WORDS:
+        return True
+    return VOLUME_LINE.match(" ".join(words)) is not None and not (
+        len(words) == 1 and not is_year(words[0])
+    )
+
+
+def _volume_line(words: list[str]) -> bool:
+    """ "80 4 1021–1029", "76 101–125": volume (issue) and the article's pages."""
+    return len(words) >= 2 and VOLUME_LINE.match(" ".join(words)) is not None
+
+
+def _in_doi(current: list[str]) -> bool:
+    for back in (2, 3):
+        if len(current) >= back and current[-back] == "doi":
+            return (back == 2 and current[-1] == DOI_PREFIX) or DOI_SUFFIX.match(
+                current[-1].split(".", 1)[-1]
+            ) is not None
+    return False
+
+
+def _doi_piece(current: list[str], words: list[str]) -> bool:
+    if len(words) != 1:
+        return False
+    if current[-1] == DOI_PREFIX:
+        return DOI_SUFFIX.match(words[0]) is not None
+    return DOI_PIECE.match(words[0]) is not None
+
+
+def is_opening(words: Sequence[str]) -> bool:
+    """An author-date opening: names (and "et al") then a year, "jensen erik 1990"."""
+    for i, word in enumerate(words[: MAX_AUTHOR_WORDS + 1]):
+        if is_year_or_range(word):
+            return i > 0
+        if not word.isalpha():
+            return False
+    return False
+
+
+def _continues(
+    current: list[str], words: list[str], lines_so_far: int = 0, opened: bool = False
+) -> bool:
+    if words[0] in DOMAIN_SUFFIXES or words[0] in PAGE_WORDS:
+        return True
+    if tuple(current[-2:]) == ET_AL:
+        return True
+    # a line that is only an author-date opening ("smith john 1990") expects its
+    # title and container (publisher or journal) on the next lines
+    if opened and lines_so_far < OPENING_LINES and not is_opening(words):
+        return True
+    if _is_publisher_line(words):
+        return True
+    if len(current) <= FRAGMENT_WORDS and not any(is_year(w) for w in current):
+        return True
+    # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening
+    return is_year(current[-1]) and len(current) <= 6
+
+
+def _is_publisher_line(words: list[str]) -> bool:
+    text = " ".join(words)
+    if len(words) > 6:
+        return False
+    return words[-1] in PUBLISHER_SUFFIXES or any(text.endswith(p) for p in PUBLISHER_NAMES)
+
+
+def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list[str]]:
+    """Split a line where another reference's opening words recur, or after an access date."""
+    pieces: list[list[str]] = []
+    start = 0
+    i = 1
+    while i < len(words):
+        if words[i] in ACCESS_WORDS:
+            end = date_end(words, i + 1)
+            if end < len(words):
+                pieces.append(words[start:end])
+                start = end
+                i = end
+                continue
+        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings
+        if i > start and (repeated or _ends_then_opens(words, start, i)):
+            pieces.append(words[start:i])
+            start = i
+        i += 1
+    pieces.append(words[start:])
+    return [p for p in pieces if p] if len(pieces) > 1 else [words]
+
+
+def _ends_then_opens(words: list[str], start: int, i: int) -> bool:
+    """A reference that has its year (or ends with a publisher) followed by a
+    name-and-year opening on the same line: the list item before had no full stop
+    ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
+    done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
+    return done and _name_opening(words, i)
+
+
+def _name_opening(words: list[str], i: int) -> bool:
+    """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
+    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``."""
+    if words[i] in GIVEN_NAMES:
+        j = i + 1
+        while j < len(words) and words[j] in PARTICLES:
+            j += 1
+        return (
+            j + 1 < len(words)
+            and words[j].isalpha()
+            and words[j] not in GIVEN_NAMES
+            and is_year(words[j + 1])
+        )
+    if i + 2 < len(words) and words[i].isalpha() and words[i + 1] in GIVEN_NAMES:
+        j = i + 2
+        while j < len(words) and len(words[j]) == 1:
+            j += 1  # initials
+        return j < len(words) and is_year(words[j])
+    return False
+
+
+def date_end(words: list[str], i: int) -> int:
+    """Index after a date such as "23 july 2011", "september 2013" or "may"."""
+    if i < len(words) and words[i].isdigit() and len(words[i]) <= 2:
+        i += 1
+    if i < len(words) and words[i] in MONTHS:
+        i += 1
+    if i < len(words) and words[i].isdigit() and len(words[i]) <= 2:
+        i += 1
+    if i < len(words) and is_year(words[i]):
+        i += 1
+    return i
+
+
+def _ends_with_access(words: list[str]) -> bool:
+    for back in range(1, 5):
+        if len(words) > back and words[-back - 1] in ACCESS_WORDS:
+            return date_end(words, len(words) - back) == len(words)
+    return False

@@ -81,7 +81,7 @@ test: venv sysdeps
 lint: venv
 	$(BIN)/ruff check checker tests benchmarks conf
 	$(BIN)/ruff format --check checker tests benchmarks conf
-	$(BIN)/mypy checker conf  # checker/article excluded for now: see [tool.mypy] in pyproject.toml
+	$(BIN)/mypy checker conf
 
 clean:
 	rm -rf $(BUILD)

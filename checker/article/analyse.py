@@ -20,7 +20,7 @@ from .furniture import (
 from .headings import place_headings
 from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
 from .layout import Layout, split_layout
-from .model import Body, ConversionLog, Heading
+from .model import Body, ConversionLog, Heading, Marker
 from .structure import (
     article_ngrams,
     find_banners,
@@ -126,7 +126,7 @@ def _sections(body: Body, headings: list[Heading]) -> list[Section]:
 
 def _drop_overlaps(body: Body) -> None:
     """Keep the first of overlapping markers (quotes yield to the furniture inside)."""
-    kept = []
+    kept: list[Marker] = []
     for marker in sorted(body.markers, key=lambda m: (m.at, -m.end)):
         if kept and marker.at < kept[-1].end and kept[-1].kind != "quote":
             continue

@@ -19,7 +19,7 @@ from ..fsutil import write_atomic
 from .analyse import Analysis, analyse
 from .appendix import AppendixRenderer
 from .bibtex import bibliography
-from .pages import REPORT_PAGE, index_page, report_page, section_pages
+from .pages import REPORT_PAGE, Page, index_page, report_page, section_pages
 from .reader import read_article
 from .text import title_case
 
@@ -47,7 +47,7 @@ def convert_text(text: str, fallback_title: str) -> Conversion:
     return Conversion(files, analysis)
 
 
-def _count(analysis: Analysis, pages: list) -> None:
+def _count(analysis: Analysis, pages: list[Page]) -> None:
     log = analysis.log
     log.count("pages", len(pages) + 2)
     log.count("headings", len(analysis.body.headings))

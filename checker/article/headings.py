@@ -32,7 +32,8 @@ def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading],
     best: list[list[float]] = []
     back: list[list[int]] = []
     for k, cands in enumerate(candidates):
-        row, links = [], []
+        row: list[float] = []
+        links: list[int] = []
         for pos, score in cands:
             if k == 0:
                 row.append(score)

@@ -3,6 +3,7 @@ toctree) and one page per top-level section, plus the citation report page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..tags import INLINE_TAGS
@@ -50,7 +51,7 @@ def render_span(body: Body, start: int, end: int) -> list[str]:
     return out
 
 
-def section_pages(analysis: Analysis, special) -> list[Page]:
+def section_pages(analysis: Analysis, special: Callable[[Section], list[str]]) -> list[Page]:
     """One page per top-level section; ``special(section)`` renders appendix contents."""
     pages: list[Page] = []
     used: set[str] = {"index", REPORT_PAGE}

@@ -8,12 +8,15 @@ paragraph's first line; one sentence per line makes that recoverable).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Body, Flag, Marker
 from .text import sentence_case, title_case
 
 UNDERLINES = {1: "=", 2: "-", 3: "~", 4: "^"}
+
+#: ``(marker, its words, the writer) -> reST lines`` (empty to write nothing)
+MarkerRenderer = Callable[[Marker, list[str], "SpanWriter"], list[str]]
 
 _INLINE_SPECIALS = re.compile(r"([\\*`|])")
 _TRAILING_UNDERSCORE = re.compile(r"(\w)_(?=\W|$)")
@@ -70,7 +73,7 @@ class SpanWriter:
         )
         self.rendered: set[int] = set()  # ids of flags already written
 
-    def blocks(self, render_marker) -> list[list[str]]:
+    def blocks(self, render_marker: MarkerRenderer) -> list[list[str]]:
         """Paragraphs and marker blocks in order; ``render_marker(marker, words)``."""
         out: list[list[str]] = []
         i = self.start

@@ -28,7 +28,7 @@ from .furniture import (
     SISTER_PROJECT_WORDS,
     SUCCESSION_BOX_OPENERS,
 )
-from .model import Body, Marker
+from .model import Body, Marker, Token
 from .text import find_phrase, is_year, match_phrase, parse_month_year
 
 #: A hatnote's target is at most this many words.
@@ -241,7 +241,7 @@ def find_quotes(body: Body, stops: set[int]) -> None:
         )
 
 
-def _quote_like(tokens: list) -> bool:
+def _quote_like(tokens: list[Token]) -> bool:
     words = [t.word for t in tokens]
     return (
         len(words) <= SHORT_LINE

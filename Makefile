@@ -74,8 +74,9 @@ convert: venv
 	$(BIN)/citecheck convert docs/_article/leon-trotsky.txt -o docs
 
 # The browser and PDF tests build the site and the PDF once per session (the
-# workers share each build through a lock file).
-test: venv sysdeps
+# workers share each build through a lock file). The linters run first: ruff and
+# mypy are part of the project's checks, in CI too.
+test: venv sysdeps lint
 	$(BIN)/python -m pytest -n auto
 
 lint: venv

@@ -29,9 +29,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from build_support import sphinx_build
 from pybtex.database import parse_string
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
 
 from checker.article.convert import Conversion, convert_text
 from checker.article.furniture import (
@@ -572,20 +571,7 @@ def test_converted_article_builds_without_warnings(
     for file, text in converted[name].files.items():
         (src / file).write_text(text, encoding="utf-8")
     (src / "conf.py").write_text(CONF, encoding="utf-8")
-    warnings = io.StringIO()
-    with docutils_namespace():
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(tmp_path / "html"),
-            str(tmp_path / "doctrees"),
-            "html",
-            status=None,
-            warning=warnings,
-            freshenv=True,
-        )
-        app.build()
-    assert warnings.getvalue() == ""
+    assert sphinx_build(src, tmp_path / "html") == ""
 
 
 def test_infobox_cut_by_the_sentence_splitter() -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from pathlib import Path
 
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
+from build_support import sphinx_build
 
 from checker.article.convert import MANIFEST, convert_text
 from checker.article.reader import read_article
@@ -34,20 +32,7 @@ def test_committed_docs_are_the_converters_output() -> None:
 
 
 def test_docs_build_without_warnings(tmp_path: Path) -> None:
-    warnings = io.StringIO()
-    with docutils_namespace():
-        app = Sphinx(
-            str(DOCS),
-            str(PROJECT / "conf"),
-            str(tmp_path / "html"),
-            str(tmp_path / "doctrees"),
-            "html",
-            status=None,
-            warning=warnings,
-            freshenv=True,
-        )
-        app.build()
-    assert warnings.getvalue() == ""
+    assert sphinx_build(DOCS, tmp_path / "html", conf=PROJECT / "conf") == ""
     index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert "Leon Trotsky" in index and "infobox" in index
     report = (tmp_path / "html" / "citation-report.html").read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -10,9 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sphinx.application import Sphinx
+from build_support import sphinx_build
 from sphinx.errors import ConfigError
-from sphinx.util.docutils import docutils_namespace
 from test_links_support import LinkServer, ok, serving, status
 
 ROOT = Path(__file__).resolve().parent / "roots" / "test-citecheck-refs"
@@ -22,22 +20,9 @@ def build(tmp_path: Path, **overrides: object) -> tuple[list[dict], str]:
     src = tmp_path / "src"
     if not src.exists():
         shutil.copytree(ROOT, src)
-    warnings = io.StringIO()
-    with docutils_namespace():
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(tmp_path / "out"),
-            str(tmp_path / "doctrees"),
-            "citations",
-            confoverrides=overrides,
-            status=None,
-            warning=warnings,
-            freshenv=True,
-        )
-        app.build()
+    warnings = sphinx_build(src, tmp_path / "out", "citations", **overrides)
     report = json.loads((tmp_path / "out" / "citations.json").read_text(encoding="utf-8"))
-    return report["findings"], warnings.getvalue()
+    return report["findings"], warnings
 
 
 @pytest.fixture
@@ -140,18 +125,7 @@ def test_report_rows_and_bibliography_entries_link_both_ways(tmp_path: Path) -> 
     )
     with (tmp_path / "src" / "index.rst").open("a", encoding="utf-8") as index:
         index.write("\n.. toctree::\n\n   report\n")
-    with docutils_namespace():
-        app = Sphinx(
-            str(tmp_path / "src"),
-            str(tmp_path / "src"),
-            str(tmp_path / "html"),
-            str(tmp_path / "doctrees"),
-            "html",
-            status=None,
-            warning=io.StringIO(),
-            freshenv=True,
-        )
-        app.build()
+    sphinx_build(tmp_path / "src", tmp_path / "html")
     index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     report = (tmp_path / "html" / "report.html").read_text(encoding="utf-8")
     # the entry with a bad ISBN carries a mark that links to its row on the report page

@@ -293,7 +293,7 @@ def find_captions(body: Body, section_starts: Iterable[int]) -> None:
 
 
 def find_line_captions(body: Body, ranges: Iterable[tuple[int, int]]) -> None:
-    """A line that is only a short name and a year ("leon trotsky 1918") inside a
+    """A line that is only a short name and a year ("ada lovelace 1840") inside a
     section's prose: a sentence needs a verb, a caption does not."""
     tokens = body.tokens
     taken = {i for m in body.markers for i in range(m.at, m.end)}

@@ -18,7 +18,13 @@ from sphinx.util.docutils import docutils_namespace
 
 
 def sphinx_build(
-    src: Path, out: Path, builder: str = "html", *, conf: Path | None = None, **overrides: Any
+    src: Path,
+    out: Path,
+    builder: str = "html",
+    *,
+    conf: Path | None = None,
+    parallel: int = 0,
+    **overrides: Any,
 ) -> str:
     """Build ``src`` (its own conf.py unless ``conf``) into ``out``; return the warnings."""
     warnings = io.StringIO()
@@ -33,6 +39,7 @@ def sphinx_build(
             status=None,
             warning=warnings,
             freshenv=True,
+            parallel=parallel,
         )
         app.build()
     return warnings.getvalue()

@@ -85,6 +85,13 @@ def test_narrow_spans_beat_broad_ones_and_authors_count(ranker: Ranker) -> None:
     assert found[0].reasons == ("covers 1935 (1929–1940)", "by Deutscher, named in the claim")
 
 
+def test_an_author_named_only_in_the_paragraph_is_no_reason(ranker: Ranker) -> None:
+    """A biography names its subject everywhere: only the claim's own names count."""
+    found = ranker.rank("he escaped in 1935", "Deutscher tells the story.")
+    assert found[0].key == "prophet3"
+    assert all("named in the claim" not in reason for c in found for reason in c.reasons)
+
+
 def test_paragraph_context_helps_and_limit_is_three(ranker: Ranker) -> None:
     assert ranker.rank("He read early") == []
     found = ranker.rank("He read early", "At school in Odessa in 1890 the boy read widely.")

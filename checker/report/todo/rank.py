@@ -138,7 +138,9 @@ class Ranker:
         # still lengthen the claim vector; use the bibliography's idf for all
         default_idf = math.log(1 + len(self.works)) + 1.0
         claim_norm = math.sqrt(sum(self._idf.get(t, default_idf) ** 2 for t in words)) or 1.0
-        surnames = {w.casefold() for w in _WORD.findall(text)}
+        # an author counts when the claim itself names them: a biography names its
+        # subject in nearly every paragraph, which says nothing about one claim
+        surnames = {w.casefold() for w in _WORD.findall(claim)}
         reachable = (
             _postings(self._by_token, words)
             | _postings(self._by_year, claim_years)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from build_support import sphinx_build
 
 from checker.article.contents import find_contents, parse_contents
 from checker.article.convert import convert_text
@@ -161,3 +162,25 @@ def test_rest_special_characters_are_escaped() -> None:
     assert r"\*starred\*" in index and r"\`tick\`" in index and r"word\_" in index
     assert r"\|" in index
     assert re.search(r"^\\- dash start", index, re.M)
+
+
+def test_subsection_whose_parent_heading_is_missing_moves_up(tmp_path: Path) -> None:
+    text = (
+        "contents career 2\n"
+        "navy service 2\n"
+        "2 later work 3 legacy navy service she joined the navy in 1943\n"  # no "career"
+        "she taught at sea\n"
+        "later work she wrote compilers\n"
+        "legacy a ship bears her name"
+    )
+    conv = convert_text(text, "Example")
+    assert any("moved up to level 1" in u for u in conv.analysis.log.unsure)
+    page = conv.files["navy-service.rst"]
+    assert page.splitlines()[2:5] == ["============", "Navy service", "============"]
+    assert "Later work\n----------" in page  # one level below, not two
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, content in conv.files.items():
+        (src / name).write_text(content, encoding="utf-8")
+    (src / "conf.py").write_text('extensions = ["checker"]\n', encoding="utf-8")
+    assert sphinx_build(src, tmp_path / "out", "citations") == ""

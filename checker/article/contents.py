@@ -24,6 +24,8 @@ from .model import HeadingSpec
 from .text import find_phrase, is_small_number, match_phrase
 
 MAX_LEVEL = 3
+#: How many of the first contents entries may stand in for a first heading that is missing.
+BODY_START_TRIES = 4
 
 
 @dataclass(slots=True)
@@ -58,8 +60,12 @@ def parse_contents(lines: list[list[str]], first: int) -> Contents | None:
     first_entries = _split_line(lines[first][label:], line_start=False)
     if not first_entries:
         return None
-    h1 = first_entries[0].words
-    end = _find_body_start(lines, first, label + len(h1), h1)
+    end = None
+    for line, entry in _early_entries(lines, first, label)[:BODY_START_TRIES]:
+        own = find_phrase(lines[line], " ".join(entry.words), label if line == first else 0)
+        end = _find_body_start(lines, line, own + len(entry.words), entry.words)
+        if end is not None:
+            break
     if end is None:
         return None
     end_line, end_word = end
@@ -71,6 +77,16 @@ def parse_contents(lines: list[list[str]], first: int) -> Contents | None:
         entries.extend(_split_line(words[lo:hi], line_start=i != first))
     headings = _assign_levels(_split_appendices(entries))
     return Contents(headings, end_line, end_word, first, label)
+
+
+def _early_entries(lines: list[list[str]], first: int, label: int) -> list[tuple[int, _Entry]]:
+    """The first entries of the list, with their lines: the body opens with the first
+    of them it has (usually the first heading; a later one if that one is missing)."""
+    found: list[tuple[int, _Entry]] = []
+    for i in range(first, min(len(lines), first + BODY_START_TRIES)):
+        words = lines[i][label:] if i == first else lines[i]
+        found.extend((i, e) for e in _split_line(words, line_start=i != first))
+    return found
 
 
 def _find_body_start(

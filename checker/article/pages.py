@@ -55,23 +55,31 @@ def section_pages(analysis: Analysis, special: Callable[[Section], list[str]]) -
     """One page per top-level section; ``special(section)`` renders appendix contents."""
     pages: list[Page] = []
     used: set[str] = {"index", REPORT_PAGE}
-    current: list[str] | None = None
+    current: list[str] = []
+    previous = 0
     for section in analysis.sections:
         spec = section.heading.spec
         title = format_heading(spec.words)
-        if spec.level == 1:
-            if current is not None:
+        # a heading whose parent was not found cannot sit two levels below its
+        # neighbour (reST would reject the page): it moves up
+        level = min(spec.level, previous + 1)
+        if level != spec.level:
+            analysis.log.unsure.append(
+                f"heading {title!r} moved up to level {level}: its parent heading was not found"
+            )
+        previous = level
+        if level == 1:
+            if pages:
                 pages[-1].text = "\n".join(current).rstrip() + "\n"
             name = _unique(slugify(" ".join(spec.words)), used)
             pages.append(Page(name, title, ""))
             current = [f".. _{name}:", ""]
-        assert current is not None
-        current.extend(heading(title, spec.level))
+        current.extend(heading(title, level))
         if section.kind == "prose":
             current.extend(render_span(analysis.body, section.start, section.end))
         else:
             current.extend(special(section))
-    if current is not None and pages:
+    if pages:
         pages[-1].text = "\n".join(current).rstrip() + "\n"
     return pages
 

@@ -19,6 +19,7 @@ from stdnum import isbn as std_isbn
 from stdnum import isni as std_isni
 from stdnum import issn as std_issn
 from stdnum.exceptions import ValidationError
+from stdnum.iso7064 import mod_11_2
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,22 @@ def _issn(value: str) -> IdentifierResult:
 
 def _isni(value: str) -> IdentifierResult:
     return _stdnum(std_isni, value)
+
+
+_ORCID = re.compile(r"^(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$")
+
+
+def _orcid(value: str) -> IdentifierResult:
+    """ORCID iDs are ISNIs in the 0000-0001/0000-0003 block: four groups of four,
+    the last character an ISO 7064 11,2 check character (X for ten)."""
+    value = re.sub(r"^(?:https?://orcid\.org/|orcid:?\s*)", "", value.strip(), flags=re.I)
+    match = _ORCID.match(value.upper())
+    if not match:
+        return _fail(value, "an ORCID iD is four groups of four digits, e.g. 0000-0002-1825-0097")
+    compact = "".join(match.groups())
+    if not mod_11_2.is_valid(compact):
+        return _fail(compact, "the check character does not match")
+    return _ok("-".join(match.groups()))
 
 
 _DOI = re.compile(r"^10\.(?P<registrant>\d{4,9}(?:\.\d+)*)/(?P<suffix>\S+)$")
@@ -223,6 +240,7 @@ SCHEMES: dict[str, Scheme] = {
             "Authority control: VIAF",
         ),
         _scheme("isni", "ISNI", _isni, "Authority control: ISNI (check character)"),
+        _scheme("orcid", "ORCID", _orcid, "Authority control: ORCID (check character)"),
         _scheme("gnd", "GND", _gnd, "Authority control: GND"),
         _scheme("sudoc", "SUDOC", _sudoc, "Authority control: SUDOC"),
         _scheme("bnf", "BnF", _bnf, "Authority control: BnF"),

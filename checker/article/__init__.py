@@ -1,1 +1,1 @@
-"""Flattened article text -> ``Article`` model -> reStructuredText files (no Sphinx)."""
+"""Flattened article text -> an analysis (tokens, headings, markers) -> reST (no Sphinx)."""

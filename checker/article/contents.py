@@ -41,8 +41,6 @@ class Contents:
     #: where the body starts: (line index, word index within that line)
     body_line: int
     body_word: int
-    first_line: int  #: line index of the contents label
-    label_words: int  #: words of the label itself ("contents")
 
 
 def find_contents(lines: list[list[str]], start: int = 0) -> int:
@@ -76,7 +74,7 @@ def parse_contents(lines: list[list[str]], first: int) -> Contents | None:
         hi = end_word if i == end_line else len(words)
         entries.extend(_split_line(words[lo:hi], line_start=i != first))
     headings = _assign_levels(_split_appendices(entries))
-    return Contents(headings, end_line, end_word, first, label)
+    return Contents(headings, end_line, end_word)
 
 
 def _early_entries(lines: list[list[str]], first: int, label: int) -> list[tuple[int, _Entry]]:

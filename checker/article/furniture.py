@@ -29,7 +29,6 @@ TOP_HATNOTE_PHRASES: tuple[str, ...] = (
 
 #: Section hatnotes that point to another article; the target follows.
 MAIN_ARTICLE_PHRASES: tuple[str, ...] = ("main article", "main articles", "further information")
-SEE_ALSO_HATNOTE_PHRASES: tuple[str, ...] = ("see also",)
 
 #: The label that opens the table of contents.
 CONTENTS_LABELS: tuple[str, ...] = ("contents",)
@@ -243,7 +242,6 @@ SUCCESSION_BOX_OPENERS: tuple[str, ...] = (
     "awards and achievements",
     "honorary titles",
 )
-SISTER_PROJECT_OPENERS: tuple[str, ...] = ("find", "at wikipedia's sister projects")
 SISTER_PROJECT_WORDS = frozenset(
     {
         "media",

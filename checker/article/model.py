@@ -110,19 +110,3 @@ class ConversionLog:
 
     def remove(self, kind: str, n: int) -> None:
         self.removed[kind] = self.removed.get(kind, 0) + n
-
-
-@dataclass(slots=True)
-class Article:
-    title: str
-    hatnotes: list[str]
-    infobox: list[tuple[str, str]]
-    lead: Body
-    body: Body
-    notes: dict[str, str] = field(default_factory=dict)  #: label -> note text
-    note_lines: dict[str, int] = field(default_factory=dict)
-    references: list[Reference] = field(default_factory=list)
-    further_reading: list[Reference] = field(default_factory=list)
-    external_links: list[str] = field(default_factory=list)
-    authority: list[tuple[str, str]] = field(default_factory=list)
-    log: ConversionLog = field(default_factory=ConversionLog)

@@ -130,7 +130,3 @@ def report_page() -> str:
             "",
         ]
     )
-
-
-def section_of(analysis: Analysis, kind: str) -> Section | None:
-    return next((s for s in analysis.sections if s.kind == kind), None)

@@ -164,9 +164,6 @@ PAGE_TOKEN = re.compile(r"^(?:[0-9]{1,4}(?:[-–][0-9]{1,4})?|[ivxlc]{1,7}(?:[-�
 #: Pages glued to the page word: "pp161-162".
 GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 
-#: Text that is a leaked template error or maintenance message, not a reference.
-TEMPLATE_LEAKS = ("|", "{{", "}}", "cs1 maint", "cs1 errors")
-
 #: Identifier labels as citation templates print them ("ISBN 978-...", "doi:10...."):
 #: a line opening with one still belongs to the reference before it.
 IDENTIFIER_WORDS = frozenset(

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.errors import NoUri
 
-from .checks import cached_findings
 from .reportpage import row_id
-from .resolve import project_index
+from .resolve import project_index, relative_uri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +25,15 @@ if TYPE_CHECKING:
     from ..findings import Finding
 
 MARK_CLASS = "citecheck-entry-problem"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIndex:
+    """Built once per build: where each entry is listed, and its problems."""
+
+    anchors: dict[str, tuple[str, str]]  #: bib key -> (docname, citation id)
+    problems: dict[str, list[Finding]]  #: bib key -> findings about that entry
+    keys_by_id: dict[str, str]  #: citation id -> key, for entries with problems
 
 
 def entry_anchors(app: Sphinx) -> dict[str, tuple[str, str]]:
@@ -44,37 +52,40 @@ def problems_by_key(findings: list[Finding]) -> dict[str, list[Finding]]:
         key = finding.data.get("key") if finding.data else None
         if key and finding.doc is None:
             by_key[str(key)].append(finding)
-    return by_key
+    return dict(by_key)
 
 
-def _uri(app: Sphinx, here: str, doc: str, anchor: str) -> str | None:
-    try:
-        base = app.builder.get_relative_uri(here, doc)
-    except NoUri:
-        return None
-    return f"#{anchor}" if "#" in base else f"{base}#{anchor}"
+def entry_index(app: Sphinx) -> EntryIndex:
+    """The build's :class:`EntryIndex`, kept on the project index (not redone per page)."""
+    index = project_index(app)
+    if index.entries is None:
+        anchors = entry_anchors(app)
+        problems = problems_by_key(index.findings)
+        by_id = {cid: key for key, (_, cid) in anchors.items() if key in problems}
+        index.entries = EntryIndex(anchors, problems, by_id)
+    return index.entries
 
 
 def entry_link(app: Sphinx, here: str) -> Callable[[str], str | None]:
     """For the report page: ``key -> uri`` of the entry, or None."""
-    anchors = entry_anchors(app)
+    anchors = entry_index(app).anchors
 
     def link(key: str) -> str | None:
         if key not in anchors:
             return None
         doc, citation_id = anchors[key]
-        return _uri(app, here, doc, citation_id)
+        return relative_uri(app, here, doc, citation_id)
 
     return link
 
 
 def mark_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a mark after each listed entry that has problems."""
-    problems = problems_by_key(cached_findings(app))
-    if not problems:
+    entries = entry_index(app)
+    problems, by_id = entries.problems, entries.keys_by_id
+    if not by_id:
         return
     report_doc = project_index(app).report_doc
-    by_id = {cid: key for key, (_, cid) in entry_anchors(app).items() if key in problems}
     for citation in doctree.findall(nodes.citation):
         key = next((by_id[i] for i in citation["ids"] if i in by_id), None)
         if key is None:
@@ -82,7 +93,7 @@ def mark_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         found = problems[key]
         rules = ", ".join(sorted({f.rule for f in found}))
         text = f" ⚑ {len(found)} problem{'s' if len(found) > 1 else ''}: {rules}"
-        uri = _uri(app, docname, report_doc, row_id(found[0])) if report_doc else None
+        uri = relative_uri(app, docname, report_doc, row_id(found[0])) if report_doc else None
         child = nodes.Text(text)
         mark: nodes.Element = (
             nodes.reference("", "", child, internal=True, refuri=uri, classes=[MARK_CLASS])

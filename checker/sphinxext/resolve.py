@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..findings import Finding
+    from .bibmarks import EntryIndex
     from .records import BannerRecord, NoteDefinition
 
 
@@ -42,6 +43,8 @@ class ProjectIndex:
     markers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     banners: dict[tuple[str, str], BannerRecord] = field(default_factory=dict)
     total_flags: int = 0
+    #: bibliography entries and their problems, filled once by :mod:`.bibmarks`
+    entries: EntryIndex | None = None
 
     @classmethod
     def build(cls, app: Sphinx) -> ProjectIndex:
@@ -72,6 +75,19 @@ def project_index(app: Sphinx) -> ProjectIndex:
     return domain.index_cache
 
 
+def relative_uri(app: Sphinx, here: str, doc: str, anchor: str | None) -> str | None:
+    """A URI from page ``here`` to ``doc#anchor``; None when the builder has no URIs."""
+    try:
+        base = app.builder.get_relative_uri(here, doc)
+    except NoUri:
+        return None
+    if anchor is None:
+        return base
+    if "#" in base:  # single-page builders address documents by anchors already
+        return f"#{anchor}"
+    return f"{base}#{anchor}"
+
+
 class _Resolver:
     def __init__(self, app: Sphinx, docname: str) -> None:
         self.app = app
@@ -85,15 +101,7 @@ class _Resolver:
 
     def uri(self, doc: str, anchor: str | None) -> str | None:
         """A URI from the page being written to ``doc#anchor``; None without URIs (LaTeX)."""
-        try:
-            base = self.app.builder.get_relative_uri(self.docname, doc)
-        except NoUri:
-            return None
-        if anchor is None:
-            return base
-        if "#" in base:  # single-page builders address documents by anchors already
-            return f"#{anchor}"
-        return f"{base}#{anchor}"
+        return relative_uri(self.app, self.docname, doc, anchor)
 
     def section_anchor(self, doc: str | None, title: str | None) -> str | None:
         rec = self.domain.docs.get(doc or "")

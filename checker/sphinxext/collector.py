@@ -7,7 +7,7 @@ line numbers are fixed on the nodes too, so later warnings point at the claim.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -23,7 +23,7 @@ from ..refs.model import (
 )
 from . import nodes as cc
 from .directives import PROBLEMS
-from .locate import exact_line, report_path, section_info, section_title
+from .locate import exact_line, file_report_path, report_path, section_info, section_title
 from .records import (
     BannerRecord,
     DocRecords,
@@ -84,12 +84,9 @@ class _Collector:
         if source is None:
             return self.path
         if source not in self._paths:
-            try:
-                relative = Path(source).resolve().relative_to(self.srcdir.resolve())
-                found = str(PurePosixPath(self.srcdir.name, *relative.parts))
-            except ValueError:  # included from outside the project
-                found = Path(source).as_posix()
-            self._paths[source] = found
+            found = file_report_path(self.srcdir, Path(source))
+            # included from outside the project: its own path
+            self._paths[source] = found or Path(source).as_posix()
         return self._paths[source]
 
     def lines(self, node: nodes.Element) -> list[str] | None:

@@ -11,7 +11,7 @@ apart by their order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -28,6 +28,15 @@ def report_path(env: BuildEnvironment, docname: str) -> str:
     """
     relative = env.doc2path(docname, base=False)
     return str(PurePosixPath(env.srcdir.name) / PurePosixPath(*relative.parts))
+
+
+def file_report_path(srcdir: Path, path: Path) -> str | None:
+    """:func:`report_path` for any file under the source folder; None outside it."""
+    try:
+        relative = path.resolve().relative_to(srcdir.resolve())
+    except ValueError:
+        return None
+    return str(PurePosixPath(srcdir.name, *relative.parts))
 
 
 def _text_block(node: nodes.Node) -> tuple[nodes.TextElement, int] | None:

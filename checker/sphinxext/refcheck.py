@@ -21,6 +21,7 @@ from ..refs.model import CitationKind, RefInputs
 from ..refs.rules import RULES
 from .checks import get_ref_inputs
 from .config import today_of
+from .locate import file_report_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -54,13 +55,13 @@ def rule_ids() -> tuple[str, ...]:
 def display_path(app: Sphinx, path: Path) -> str:
     """How the report names a file: as the documents are named (``docs/references.bib``)."""
     srcdir = Path(app.srcdir).resolve()
-    try:
-        return f"{srcdir.name}/{path.relative_to(srcdir).as_posix()}"
+    shown = file_report_path(srcdir, path)
+    if shown is not None:
+        return shown
+    try:  # beside the source folder, e.g. conf/../refs.bib
+        return path.relative_to(srcdir.parent).as_posix()
     except ValueError:
-        try:
-            return path.relative_to(srcdir.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return path.as_posix()
 
 
 def reference_inputs(app: Sphinx) -> RefInputs:

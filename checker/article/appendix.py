@@ -6,7 +6,7 @@ from collections import Counter
 
 from .analyse import Analysis, Section
 from .bibtex import Work, group_works, is_short, short_citation
-from .model import Marker, Reference
+from .model import Reference
 from .notes import document_frequencies, marker_contexts, split_notes
 from .pages import TAG_ROLES, render_span
 from .references import parse, segment_journals
@@ -15,7 +15,7 @@ from .rst import SpanWriter
 
 def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[str]]]:
     """(input line, words) of a section, furniture markers left out."""
-    taken = {i for m in analysis.body.markers for i in range(m.at, m.end)}
+    taken = analysis.body.covered()
     lines: list[tuple[int, list[str]]] = []
     for i in range(section.start, section.end):
         if i in taken:
@@ -25,10 +25,6 @@ def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[
             lines.append((token.line, []))
         lines[-1][1].append(token.word)
     return lines
-
-
-def _markers(analysis: Analysis, section: Section) -> list[Marker]:
-    return [m for m in analysis.body.markers if section.start <= m.at < section.end]
 
 
 class AppendixRenderer:
@@ -72,10 +68,11 @@ class AppendixRenderer:
 
     def notes_section(self, section: Section) -> list[str]:
         analysis = self.analysis
+        taken = analysis.body.covered()
         tokens = [
             t
             for i, t in enumerate(analysis.body.tokens[section.start : section.end], section.start)
-            if not any(m.at <= i < m.end for m in _markers(analysis, section))
+            if i not in taken
         ]
         labels = analysis.note_labels
         contexts = marker_contexts([analysis.lead.tokens, analysis.body.tokens], labels)

@@ -70,6 +70,10 @@ class Body:
     def words(self) -> list[str]:
         return [t.word for t in self.tokens]
 
+    def covered(self) -> set[int]:
+        """Indexes of the tokens some marker consumed (furniture, not prose)."""
+        return {i for m in self.markers for i in range(m.at, m.end)}
+
 
 @dataclass(slots=True)
 class Reference:

@@ -261,7 +261,7 @@ def find_captions(body: Body, section_starts: Iterable[int]) -> None:
     """Image captions glued after a heading (or its banner), and short captions on a line."""
     tokens = body.tokens
     words = body.words()
-    taken = {i for m in body.markers for i in range(m.at, m.end)}
+    taken = body.covered()
     for start in section_starts:
         i = start
         while i in taken:
@@ -296,7 +296,7 @@ def find_line_captions(body: Body, ranges: Iterable[tuple[int, int]]) -> None:
     """A line that is only a short name and a year ("ada lovelace 1840") inside a
     section's prose: a sentence needs a verb, a caption does not."""
     tokens = body.tokens
-    taken = {i for m in body.markers for i in range(m.at, m.end)}
+    taken = body.covered()
     for lo, hi in ranges:
         starts = [i for i in range(lo, hi) if tokens[i].line_start]
         for n, start in enumerate(starts):

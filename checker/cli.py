@@ -72,6 +72,9 @@ def _build_parser() -> argparse.ArgumentParser:
     todo.add_argument("-o", "--output", type=Path, help="write the worklist here")
     todo.add_argument("--limit", type=int, default=0, help="show at most N items")
 
+    rank = sub.add_parser("rank-sources", help="rank each claim's candidate sources (JSON Lines)")
+    rank.add_argument("input", metavar="FILE", help="JSON Lines of claims, or - for stdin")
+
     baseline = sub.add_parser("baseline", help="accept today's findings as known")
     add_source(baseline)
     baseline.add_argument("-o", "--output", type=Path, required=True)
@@ -86,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .article.convert import run_convert
 
             return run_convert(args.article, args.output, force=args.force, quiet=args.quiet)
+        if args.command == "rank-sources":
+            from .rank.contract import run_rank_sources
+
+            return run_rank_sources(args.input)
         from .report import commands
 
         return commands.run(args)

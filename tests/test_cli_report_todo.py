@@ -65,7 +65,8 @@ def test_json_worklist_and_output_file(docs: Path, tmp_path: Path, capsys) -> No
     assert [i["category"] for i in items] == ["flag"] * 4 + ["banner"] + ["reference"] * 2
     agent = next(i for i in items if i["text"] == "by an agent of the secret police")
     assert agent["candidates"][0]["key"] == "prophet3"
-    assert "covers 1940 (1929–1940)" in agent["candidates"][0]["reasons"]
+    # the previous sentence of its paragraph cites the same work
+    assert "cited nearby (once in the same paragraph)" in agent["candidates"][0]["reasons"]
 
 
 def test_broken_bib_file_is_a_note_not_a_failure(docs: Path, capsys) -> None:

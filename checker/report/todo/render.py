@@ -39,7 +39,7 @@ def render_text(items: Sequence[TodoItem], *, notes: Sequence[str] = ()) -> str:
         if item.candidates:
             lines.append("     try:")
             for c in item.candidates:
-                lines.append(f"       - {c.key}: {_flat(c.title)}")
+                lines.append(f"       - {c.id}: {_flat(c.title)}")
                 lines.append(f"         why: {'; '.join(c.reasons)}")
         else:
             lines.append("     try:     no work in the bibliography matches; find a new source")
@@ -71,7 +71,7 @@ def document(
         entry["under_banner"] = item.under_banner
         entry["hints"] = list(item.hints)
         entry["candidates"] = [
-            {"key": c.key, "title": c.title, "score": c.score, "reasons": list(c.reasons)}
+            {"key": c.id, "title": c.title, "score": round(c.score, 4), "reasons": list(c.reasons)}
             for c in item.candidates
         ]
         entries.append(entry)
@@ -92,6 +92,6 @@ def render_lines(items: Sequence[TodoItem]) -> str:
             parts.append(f"({item.age_text} old)")
         parts.extend(f"— {hint}" for hint in item.hints)
         if item.candidates:
-            parts.append("— try " + ", ".join(c.key for c in item.candidates))
+            parts.append("— try " + ", ".join(c.id for c in item.candidates))
         out.append(f"{f.path}:{f.line or 1}:{f.column or 1}: {' '.join(parts)}")
     return "".join(f"{line}\n" for line in out)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from ..refs.model import (
+from ...refs.model import (
     CitationKind,
     CitationUse,
     FootnoteText,
@@ -21,10 +21,9 @@ from ..refs.model import (
     LinkUse,
     Location,
 )
-from . import nodes as cc
-from .directives import PROBLEMS
-from .locate import exact_line, file_report_path, report_path, section_info, section_title
-from .records import (
+from .. import nodes as cc
+from ..locate import exact_line, file_report_path, report_path, section_info, section_title
+from ..records import (
     BannerRecord,
     DocRecords,
     FlagRecord,
@@ -160,7 +159,7 @@ class _Collector:
                             scheme, value, Location(self.path_of(node), line, self.docname, title)
                         )
                     )
-            problems: list[tuple[str, str, str]] = node.get(PROBLEMS, [])
+            problems: list[tuple[str, str, str]] = node.get(cc.PROBLEMS, [])
             for rule, message, text in problems:
                 rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))
         return rec

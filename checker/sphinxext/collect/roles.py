@@ -15,9 +15,9 @@ from docutils import nodes
 from docutils.utils import unescape
 from sphinx.util.docutils import SphinxRole
 
-from .. import tags
-from . import nodes as cc
-from .locate import unique_id
+from ... import tags
+from .. import nodes as cc
+from ..locate import unique_id
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message

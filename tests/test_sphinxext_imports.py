@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
-
 PACKAGE = "checker.sphinxext"
-ROOT = PROJECT / "checker" / "sphinxext"
+ROOT = Path(__file__).resolve().parent.parent / "checker" / "sphinxext"
 
 #: the flow, in order; a module may import its own stage and the ones before
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -6,6 +6,10 @@ for every document (so a merge after a parallel read never misses a key),
 documents a worker read.  After the merge the checks and the index are
 computed once (:mod:`checker.sphinxext`), and the index is kept here, on the
 domain object (never pickled), for the renderers to read.
+
+The domain defines no object types or roles, so it resolves no
+cross-reference; it still answers Sphinx's and MyST's questions (an ``any``
+role asks every domain) with "nothing here" instead of an error.
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ if TYPE_CHECKING:
     from collections.abc import Set
 
     from docutils import nodes
+    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
@@ -52,6 +58,29 @@ class CitecheckDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         self.docs[docname] = collect(env, docname, document)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        return None  # no roles of this domain make cross-references
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []  # ``:any:`` (and MyST's ``default_role = "any"``) finds nothing here
 
     def records(self) -> Iterator[DocRecords]:
         """Every document's records, in a stable (sorted docname) order."""

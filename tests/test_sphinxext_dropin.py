@@ -47,3 +47,36 @@ def test_the_domain_finds_nothing_for_any_target(app) -> None:
             domain.resolve_xref(app.env, "index", app.builder, "any", target, node, contnode)
             is None
         )
+
+
+@pytest.mark.sphinx("html", testroot="citecheck-brokenbib", freshenv=True)
+def test_a_broken_bib_file_does_not_stop_the_build(app) -> None:
+    """sphinxcontrib-bibtex reads a clean copy: the entries around the broken one are
+    listed, the problems are findings at the real file and line, and the project's
+    configuration is left as written."""
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Written Before the Break" in page and "Written After the Break" in page
+    assert "The Same Key Again" not in page  # pybtex would stop at the duplicate key
+    warnings = app.warning.getvalue()
+    assert "bibliography data error" not in warnings and "syntax error" not in warnings
+    assert 'could not find bibtex key "broken"' in warnings  # its own, and true
+    assert app.config.bibtex_bibfiles == ["refs.bib"]
+    found = {(f.rule, f.path, f.line) for f in collect_findings(app)}
+    assert ("bib-syntax-error", "citecheck-brokenbib/refs.bib", 8) in found
+    assert ("duplicate-key", "citecheck-brokenbib/refs.bib", 19) in found
+
+
+@pytest.mark.sphinx("html", testroot="citecheck-brokenbib", freshenv=True)
+def test_a_broken_bib_file_is_parsed_once_across_incremental_builds(app, make_app) -> None:
+    """The clean copy is rewritten only when it changes, so a second build finds
+    sphinxcontrib-bibtex's cache up to date and reads no page again."""
+    app.build()
+    copies = list((Path(app.doctreedir) / "citecheck-bib").glob("*.bib"))
+    assert len(copies) == 1
+    mtime = copies[0].stat().st_mtime_ns
+    again = make_app("html", srcdir=app.srcdir, builddir=Path(app.outdir).parent)
+    again.build()
+    assert copies[0].stat().st_mtime_ns == mtime
+    assert "checking bibtex cache... up to date" in again.status.getvalue()
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()

@@ -56,6 +56,7 @@ from .builder import CitationsBuilder, on_build_finished
 from .check import online, references
 from .check.inputs import get_ref_inputs
 from .check.pipeline import run_checks, warn_findings
+from .collect import bibguard, encoding
 from .collect.directives import (
     AuthorityControlDirective,
     BannerDirective,
@@ -143,6 +144,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("efn-text", NoteTextDirective)
     app.add_directive("authority-control", AuthorityControlDirective)
     app.add_directive("citation-report", CitationReportDirective)
+    # a broken .bib is read by sphinxcontrib-bibtex as a clean copy (findings come
+    # from the real file), a page that does not decode is read anyway (U+FFFD)
+    app.connect("builder-inited", bibguard.swap_broken_bibfiles, priority=bibguard.BEFORE_BIBTEX)
+    app.connect("builder-inited", bibguard.restore_bibfiles, priority=bibguard.AFTER_BIBTEX)
+    app.connect("env-before-read-docs", encoding.read_leniently)
+    app.connect("source-read", encoding.check_source)
 
     # 2. merge: the domain records each document (process_doc) and merges workers'
     app.add_domain(CitecheckDomain)

@@ -47,6 +47,8 @@ STRUCTURE_RULES: tuple[Rule, ...] = (
     # what docutils or Sphinx said while reading a page: a mistyped flag (say an
     # unclosed role) is reported here instead of silently dropping out
     Rule("markup-error", Category.STRUCTURE, Severity.WARNING, "{detail}"),
+    # a page with bytes the source encoding cannot decode: read with U+FFFD in their place
+    Rule("source-encoding", Category.STRUCTURE, Severity.ERROR, "{detail}"),
 )
 
 EXTRA_RULES: dict[str, Rule] = {rule.name: rule for rule in (*NOTE_RULES, *STRUCTURE_RULES)}

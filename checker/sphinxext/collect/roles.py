@@ -68,6 +68,7 @@ def problem_node(
     """
     source, line = role.get_source_info()
     msg = nodes.system_message(message, level=3, type="ERROR", source=source, line=line)
+    msg[cc.PROBLEM_RULE] = rule  # ours: not a docutils markup error to report again
     prb = nodes.problematic(rawtext, rawtext)
     prb[cc.PROBLEM_RULE] = rule
     prb[cc.PROBLEM_MESSAGE] = message

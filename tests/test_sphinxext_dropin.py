@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,60 @@ def test_a_broken_bib_file_is_parsed_once_across_incremental_builds(app, make_ap
     assert copies[0].stat().st_mtime_ns == mtime
     assert "checking bibtex cache... up to date" in again.status.getvalue()
     assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+
+
+#: what loading the extension must not import until a project gives it something to do
+HEAVY = (
+    "pybtex",
+    "stdnum",
+    "checker.refs.check",
+    "checker.refs.rules",
+    "checker.refs.bibfile",
+    "checker.refs.identifiers",
+    "checker.refs.links.check",
+    "checker.refs.links.settings",
+)
+
+_PROBE = """
+import json, sys
+from sphinx.cmd.build import build_main
+code = build_main(["-q", "-E", "-b", "html", sys.argv[1], sys.argv[2]])
+heavy = json.loads(sys.argv[3])
+print(json.dumps([code, sorted(m for m in heavy if m in sys.modules)]))
+"""
+
+
+def _loaded_after_build(src: Path, out: Path) -> tuple[int, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(src), str(out), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    code, loaded = json.loads(done.stdout.splitlines()[-1])
+    return code, loaded
+
+
+def test_nothing_heavy_is_imported_where_there_is_nothing_to_check(tmp_path: Path) -> None:
+    """A project with links and footnotes but no bibliography, citation or identifier:
+    the reference rules, pybtex, python-stdnum and the link checker stay unloaded."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["checker"]\n', encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Title\n=====\n\nA `link <https://example.org/>`_ and a footnote [#]_.\n\n"
+        ".. [#] Smith 2001, p. 3.\n",
+        encoding="utf-8",
+    )
+    assert _loaded_after_build(src, tmp_path / "out") == (0, [])
+    # the same project with a bibliography: now the rules are loaded, and run
+    (src / "refs.bib").write_text("@book{smith2001,\n  title = {A Book},\n}\n", encoding="utf-8")
+    (src / "conf.py").write_text(
+        'extensions = ["checker", "sphinxcontrib.bibtex"]\nbibtex_bibfiles = ["refs.bib"]\n',
+        encoding="utf-8",
+    )
+    code, loaded = _loaded_after_build(src, tmp_path / "out2")
+    assert code == 0
+    assert {"pybtex", "checker.refs.check", "checker.refs.bibfile"} <= set(loaded)
+    assert "checker.refs.links.check" not in loaded  # online checks are off

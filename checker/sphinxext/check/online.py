@@ -17,8 +17,6 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from ...errors import InputError
-from ...refs.links.rules import RULES as LINK_RULES
-from ...refs.links.settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
 from ...refs.model import LinkUse, Location
 from .references import display_path, reference_inputs
 
@@ -27,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from ...findings import Finding
+    from ...refs.links.settings import LinkSettings
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +67,15 @@ def register(app: Sphinx) -> None:
 
 
 def rule_ids() -> tuple[str, ...]:
+    from ...refs.links.rules import RULES as LINK_RULES
+
     return tuple(LINK_RULES)
 
 
 def settings_of(config: Config) -> LinkSettings:
     """The link checker's settings from ``citecheck_*`` values (``ConfigError`` if bad)."""
+    from ...refs.links.settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
+
     options = dict(config.citecheck_links)
     cache_dir = Path(config.citecheck_cache_dir or CACHE_DIRNAME)
     options.setdefault("cache_path", cache_dir / CACHE_FILENAME)
@@ -94,7 +97,8 @@ def settings_of(config: Config) -> LinkSettings:
 
 
 def _validate(app: Sphinx, config: Config) -> None:
-    settings_of(config)
+    if config.citecheck_online or any(getattr(config, name) for name, *_ in CONFIG_VALUES):
+        settings_of(config)  # the defaults are valid: the checker is not even imported
 
 
 def link_uses(app: Sphinx) -> list[LinkUse]:

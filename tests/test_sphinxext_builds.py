@@ -218,3 +218,40 @@ def test_parallel_html_pages_equal_serial(tmp_path: Path) -> None:
         two = (Path(parallel.outdir) / page).read_text(encoding="utf-8")
         assert one == two, page
     assert "citecheck-claim-0" in (Path(parallel.outdir) / "ch1.html").read_text("utf-8")
+
+
+def test_incremental_parallel_html_equals_a_clean_serial_build(tmp_path: Path) -> None:
+    """The project index is rebuilt after every merge: pages that show other pages'
+    data (the report, notes, the article banner's count) come out of an incremental
+    ``-j 2`` build exactly as from a clean serial one."""
+
+    def article_banner(srcdir: Path) -> None:  # on a page no edit below touches
+        banner = ".. more-citations-needed::\n   :scope: article\n\n"
+        _edit(srcdir / "ch7.rst", "Legacy\n------\n", f"Legacy\n------\n\n{banner}")
+
+    def final(srcdir: Path) -> None:
+        _final_state(srcdir)  # one flag fewer in ch2, one more in ch6
+        _edit(srcdir / "ch6.rst", "He :cn:`fell ill", "He :cn:`fell ill` and :cn:`rallied")
+
+    incremental = copy_root(MULTI, tmp_path / "incremental")
+    article_banner(incremental)
+    build(incremental, "html", parallel=2)
+    before = (Path(incremental.parent / "_build" / "html") / "ch7.html").read_text("utf-8")
+    final(incremental)
+    again = build(incremental, "html", parallel=2)
+    assert "2 changed" in again.status.getvalue()
+    clean = copy_root(MULTI, tmp_path / "clean")
+    article_banner(clean)
+    final(clean)
+    fresh = build(clean, "html", freshenv=True)
+    after = (Path(fresh.outdir) / "ch7.html").read_text("utf-8")
+    count = re.compile(r"(\d+) flagged claims in this article")
+    assert int(count.findall(after)[0]) == int(count.findall(before)[0]) + 1
+    pages = sorted(p.name for p in Path(fresh.outdir).glob("*.html"))
+    assert {"report.html", "ch2.html", "ch6.html", "notes.html", "ch3.html"} <= set(pages)
+    for page in pages:
+        if page in ("genindex.html", "search.html"):
+            continue
+        one = (Path(again.outdir) / page).read_text(encoding="utf-8")
+        two = (Path(fresh.outdir) / page).read_text(encoding="utf-8")
+        assert one == two, page

@@ -199,6 +199,62 @@ def test_finding_providers_plug_in(tmp_path: Path) -> None:
         build(srcdir, confoverrides={"citecheck_rules": ["test-provided"]})
 
 
+def _flag_counts(app, index) -> dict[str, int]:
+    """An index extension: flags per document, computed once per build."""
+    counts: dict[str, int] = {}
+    for finding in index.findings:
+        if finding.category is Category.FLAG and finding.doc:
+            counts[finding.doc] = counts.get(finding.doc, 0) + 1
+    return counts
+
+
+def _section(context) -> list:
+    from docutils import nodes
+
+    counts = context.index.extras["flag-counts"]
+    text = "Flags per page: " + ", ".join(f"{doc} {n}" for doc, n in sorted(counts.items()))
+    return [nodes.paragraph("", text, classes=["test-section"])]
+
+
+def _row_extra(finding, context) -> list:
+    from docutils import nodes
+
+    uri = context.row_uri(finding)
+    return [nodes.inline("", f" [row {uri}]", classes=["test-extra"])]
+
+
+def test_index_extensions_and_report_sections_plug_in(tmp_path: Path) -> None:
+    from checker.sphinxext import (
+        register_index_extension,
+        register_report_section,
+        register_row_extra,
+        unregister_index_extension,
+    )
+    from checker.sphinxext.render.reportpage import (
+        unregister_report_section,
+        unregister_row_extra,
+    )
+
+    srcdir = copy_root(MULTI, tmp_path)
+    register_index_extension("flag-counts", _flag_counts)
+    register_report_section(_section)
+    register_row_extra(_row_extra)
+    register_row_extra(_row_extra)  # once only
+    try:
+        app = build(srcdir, "html")
+    finally:
+        unregister_index_extension("flag-counts")
+        unregister_report_section(_section)
+        unregister_row_extra(_row_extra)
+    page = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    counts = "ch1 3, ch2 2, ch3 1, ch4 1, ch5 1, ch6 1, ch7 2"
+    assert f'<p class="test-section">Flags per page: {counts}</p>' in page
+    rows = len(re.findall(r'<tr class="citecheck-(?!group)', page))
+    extras = re.findall(r'<span class="test-extra"> \[row (\S+)\]</span>', page)
+    assert len(extras) == rows == 13
+    assert all(uri.startswith("#citecheck-") for uri in extras)  # the report page's own rows
+
+
 def test_report_json_round_trips(tmp_path: Path) -> None:
     srcdir = copy_root(MULTI, tmp_path)
     app = build(srcdir)

@@ -107,6 +107,10 @@ def register_index_extension(name: str, compute: IndexExtension) -> IndexExtensi
     return compute
 
 
+def unregister_index_extension(name: str) -> None:
+    _INDEX_EXTENSIONS.pop(name, None)
+
+
 def _add_static_path(app: Sphinx, cfg: Config) -> None:
     if str(STATIC) not in cfg.html_static_path:
         cfg.html_static_path = [*cfg.html_static_path, str(STATIC)]

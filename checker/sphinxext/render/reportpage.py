@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from docutils import nodes
 
@@ -61,35 +61,38 @@ class ReportContext:
         return self.link(report, row_id(finding)) if report else None
 
 
+P = TypeVar("P")
+
 #: a section after the table: ``context -> nodes`` (nothing when it has nothing to say)
 ReportSection = Callable[[ReportContext], list["Node"]]
 #: more in a finding's claim cell: ``(finding, context) -> nodes``
 RowExtra = Callable[[Finding, ReportContext], list["Node"]]
 
-_SECTIONS: list[ReportSection] = []
-_ROW_EXTRAS: list[RowExtra] = []
+
+class _Plugins(Generic[P]):
+    """Callables other checks add to every report page, in the order added, each once."""
+
+    def __init__(self) -> None:
+        self.items: list[P] = []
+
+    def add(self, item: P) -> P:
+        if item not in self.items:
+            self.items.append(item)
+        return item
+
+    def remove(self, item: P) -> None:
+        self.items[:] = [i for i in self.items if i is not item]
 
 
-def register_report_section(section: ReportSection) -> ReportSection:
-    """Add a section to every report page, after the table (once per callable)."""
-    if section not in _SECTIONS:
-        _SECTIONS.append(section)
-    return section
+_SECTIONS: _Plugins[ReportSection] = _Plugins()
+_ROW_EXTRAS: _Plugins[RowExtra] = _Plugins()
 
-
-def unregister_report_section(section: ReportSection) -> None:
-    _SECTIONS[:] = [s for s in _SECTIONS if s is not section]
-
-
-def register_row_extra(extra: RowExtra) -> RowExtra:
-    """Add nodes to each finding's claim cell on the report page (once per callable)."""
-    if extra not in _ROW_EXTRAS:
-        _ROW_EXTRAS.append(extra)
-    return extra
-
-
-def unregister_row_extra(extra: RowExtra) -> None:
-    _ROW_EXTRAS[:] = [e for e in _ROW_EXTRAS if e is not extra]
+#: add a section to every report page, after the table: ``register_report_section(fn)``
+register_report_section = _SECTIONS.add
+unregister_report_section = _SECTIONS.remove
+#: add nodes to each finding's claim cell on the report page: ``register_row_extra(fn)``
+register_row_extra = _ROW_EXTRAS.add
+unregister_row_extra = _ROW_EXTRAS.remove
 
 
 #: claims longer than this are cut on the page (the JSON keeps them whole)
@@ -192,7 +195,7 @@ class ReportBuilder:
         result: list[Node] = [nodes.paragraph("", summary(findings), classes=["citecheck-summary"])]
         if findings:
             result.extend(self.tables(findings))
-        for section in _SECTIONS:
+        for section in _SECTIONS.items:
             result.extend(section(self.context))
         return result
 
@@ -259,7 +262,7 @@ class ReportBuilder:
         claim = [_link(_short(f.text) or f.message, claim_uri, ["citecheck-backlink"])]
         if f.category not in (Category.FLAG, Category.BANNER) and f.text:
             claim.append(nodes.inline("", f" — {f.message}", classes=["citecheck-message"]))
-        for extra in _ROW_EXTRAS:
+        for extra in _ROW_EXTRAS.items:
             claim.extend(extra(f, self.context))
         row += _cell(*claim)
         when = "—"

@@ -10,6 +10,10 @@ its own process, and the script prints per project:
 - the best (lowest) CPU seconds of the plain build and of the build with the
   extension, over the runs, and their ratio (target: at most 1.05);
 - the same for wall seconds (noisier on a shared machine);
+- the CPU seconds spent inside the extension itself (loading it, its event
+  handlers, its collector; timed in the build process by ``dropin_child.py``),
+  and that time as a share of the plain build: the extension's cost without
+  the machine's noise;
 - the warnings the extension added: lines of the build's warning output that
   the plain build does not print (paths of the two copies made equal).
 
@@ -34,9 +38,11 @@ Not a test: it prints numbers for ``benchmarks/RESULTS.md``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHILD = Path(__file__).resolve().parent / "dropin_child.py"
 ADD = '\nextensions = [*extensions, "checker"]  # added by bench_dropin\n'
 SAME = "\nextensions = [*extensions]  # bench_dropin: the plain twin\n"
 #: sphinx-build's coloured output, if any slips through
@@ -55,6 +62,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 class Runs:
     cpu: list[float] = field(default_factory=list)
     wall: list[float] = field(default_factory=list)
+    own: list[float] = field(default_factory=list)  #: CPU s inside the extension
     warnings: set[str] = field(default_factory=set)
     pages: int = 0
 
@@ -78,10 +86,14 @@ def prepare(docs: Path, scratch: Path, name: str, line: str) -> Path:
     return copy
 
 
-def build(python: str, docs: Path, out: Path, env: dict[str, str]) -> tuple[float, float, str]:
-    """One fresh HTML build in its own process: CPU s, wall s, warning output."""
+def build(
+    python: str, docs: Path, out: Path, env: dict[str, str]
+) -> tuple[float, float, float, str]:
+    """One fresh HTML build in its own process: CPU s, wall s, CPU s inside the
+    extension, warning output."""
     shutil.rmtree(out, ignore_errors=True)
-    args = [python, "-m", "sphinx", "-E", "-q", "-b", "html", "-d", str(out / ".doctrees")]
+    own = out.with_suffix(".own.json")
+    args = [python, str(CHILD), str(own), "-E", "-q", "-b", "html", "-d", str(out / ".doctrees")]
     args += [str(docs), str(out)]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -93,7 +105,8 @@ def build(python: str, docs: Path, out: Path, env: dict[str, str]) -> tuple[floa
         text = err.read().decode("utf-8", errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"build of {docs} failed ({proc.returncode}):\n{text[-2000:]}")
-    return usage.ru_utime + usage.ru_stime, wall, text
+    inside = sum(json.loads(own.read_text(encoding="utf-8")).values())
+    return usage.ru_utime + usage.ru_stime, wall, inside, text
 
 
 def warning_lines(text: str, docs: Path, root: Path) -> set[str]:
@@ -118,14 +131,19 @@ def measure(python: str, docs: Path, runs: int, scratch: Path) -> tuple[Runs, Ru
         for name in order:
             copy = copies[name]
             out = scratch / f"out-{name}"
-            cpu, wall, text = build(python, copy, out, env)
+            cpu, wall, inside, text = build(python, copy, out, env)
             if i == 0:
                 results[name].warnings = warning_lines(text, copy, sdist_root(copy))
                 results[name].pages = sum(1 for _ in out.rglob("*.html"))
                 continue
             results[name].cpu.append(cpu)
             results[name].wall.append(wall)
-            print(f"  run {i} {name:7s} cpu {cpu:7.2f} s  wall {wall:7.2f} s", flush=True)
+            results[name].own.append(inside)
+            print(
+                f"  run {i} {name:7s} cpu {cpu:7.2f} s  wall {wall:7.2f} s  "
+                f"inside the extension {inside:6.3f} s",
+                flush=True,
+            )
     return results["plain"], results["checker"]
 
 
@@ -152,16 +170,17 @@ def main() -> None:
     print()
     print(
         "| project | pages | plain CPU s | with checker CPU s | ratio | plain wall s | "
-        "with checker wall s | ratio | warnings added |"
+        "with checker wall s | ratio | inside the extension CPU s | share | warnings added |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, plain, checker, added in rows:
         cpu_ratio = min(checker.cpu) / min(plain.cpu)
         wall_ratio = min(checker.wall) / min(plain.wall)
+        own = statistics.median(checker.own)
         print(
             f"| {name} | {plain.pages} | {min(plain.cpu):.2f} | {min(checker.cpu):.2f} | "
             f"{cpu_ratio:.3f} | {min(plain.wall):.2f} | {min(checker.wall):.2f} | "
-            f"{wall_ratio:.3f} | {len(added)} |"
+            f"{wall_ratio:.3f} | {own:.3f} | {own / min(plain.cpu):.1%} | {len(added)} |"
         )
 
 

@@ -311,3 +311,27 @@ def test_incremental_parallel_html_equals_a_clean_serial_build(tmp_path: Path) -
         one = (Path(again.outdir) / page).read_text(encoding="utf-8")
         two = (Path(fresh.outdir) / page).read_text(encoding="utf-8")
         assert one == two, page
+
+
+def test_broken_inputs_give_the_same_report_in_parallel(tmp_path: Path) -> None:
+    """A page that is not UTF-8 and a markup error are found by whichever process
+    reads the page: -j 2 gives the serial build's report."""
+
+    def break_inputs(srcdir: Path) -> None:
+        page = "Latin-1\n=======\n\nCaf\u00e9 :cn:`a claim <2011-01>`.\n"
+        (srcdir / "latin1.rst").write_bytes(page.encode("latin-1"))
+        with (srcdir / "ch4.rst").open("a", encoding="utf-8") as handle:
+            handle.write("\nAn unclosed :cn:`role.\n")
+
+    serial = copy_root(MULTI, tmp_path / "serial")
+    parallel = copy_root(MULTI, tmp_path / "parallel")
+    break_inputs(serial)
+    break_inputs(parallel)
+    one = report(build(serial))
+    app = build(parallel, parallel=2)
+    assert app.is_parallel_allowed("read")
+    assert report(app) == one
+    rules = {(f["rule"], f["path"]) for f in one["findings"]}
+    assert ("source-encoding", "docs/latin1.rst") in rules
+    assert ("markup-error", "docs/ch4.rst") in rules
+    assert ("citation-needed", "docs/latin1.rst") in rules

@@ -164,7 +164,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs", nargs="+", type=Path, help="documentation folders (conf.py)")
     parser.add_argument("--python", default=sys.executable, help="the scratch venv's Python")
-    parser.add_argument("--runs", type=int, default=5, help="counted builds of each copy")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="counted builds of each copy (0: warnings, --calls)"
+    )
     parser.add_argument("--keep", type=Path, help="scratch folder to use and keep")
     parser.add_argument("--calls", action="store_true", help="also count function calls")
     args = parser.parse_args()
@@ -194,6 +196,9 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, plain, checker, added in rows:
+        if not plain.cpu:  # --runs 0: only the warm-up (warnings) and --calls
+            print(f"| {name} | {plain.pages} | | | | | | | | | | {len(added)} |")
+            continue
         cpu_ratio = min(checker.cpu) / min(plain.cpu)
         wall_ratio = min(checker.wall) / min(plain.wall)
         own = statistics.median(checker.own)

@@ -22,7 +22,7 @@ from test_links_support import (
 )
 
 from checker.findings import Category, Severity
-from checker.refs.links import check as check_module
+from checker.refs.links import runner as runner_module
 from checker.refs.links.check import check_links, link_findings
 from checker.refs.links.settings import LinkSettings
 from checker.refs.links.status import Detail, LinkResult, Status
@@ -38,7 +38,7 @@ def servers() -> Iterator[Servers]:
 
 @pytest.fixture(autouse=True)
 def _no_jitter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(check_module, "JITTER", 0.0)
+    monkeypatch.setattr(runner_module, "JITTER", 0.0)
 
 
 def fast(**changes: object) -> LinkSettings:

@@ -23,7 +23,7 @@ from checker.refs.links.settings import DAY, LinkSettings, default_cache_path
 from checker.refs.links.status import Status
 from checker.refs.model import LinkUse, Location
 
-Servers = Callable[[str], LinkServer]
+Servers = Callable[..., LinkServer]
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 
 

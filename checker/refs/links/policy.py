@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import requests
 from urllib3.util import make_headers
@@ -146,6 +146,11 @@ def request_options(url: str, settings: LinkSettings, method: str = "GET") -> di
         if re.match(pattern, url):  # the first match wins, as linkcheck_auth
             headers.update(_auth_headers(url, method, credentials))
             break
+    else:
+        parts = urlsplit(url)
+        if parts.username:  # http://user:pw@host/ (requests turns it into basic auth too)
+            creds = (unquote(parts.username), unquote(parts.password or ""))
+            headers.update(_auth_headers(url, method, creds))
     return headers
 
 

@@ -123,3 +123,32 @@ def test_parallel_reading_checks_each_link_once(
     broken = sorted(f["doc"] for f in report["findings"] if f["rule"] == "link-broken")
     assert broken == ["page0", "page2", "page4", "page6"]
     assert all(server.hits[("HEAD", f"/{name}")] == 1 for name in names)
+
+
+@pytest.mark.parametrize("literal", [True, False])
+def test_the_head_start_is_adopted_so_each_link_is_asked_once(
+    tmp_path: Path,
+    servers: Callable[[str], LinkServer],
+    capsys: pytest.CaptureFixture[str],
+    literal: bool,
+) -> None:
+    server = servers("127.0.0.1")
+    pages = [f"/p{i}" for i in range(6)]
+    for page in pages:
+        server.routes[page] = ok()
+    src = tmp_path / "docs"
+    shutil.copytree(ROOT, src)
+    index = src / "index.rst"
+    links = "".join(f"\n`page {p} <{server.url(p)}>`_\n" for p in pages)
+    index.write_text(index.read_text(encoding="utf-8") + links)
+    # a computed value cannot be read without running conf.py: then no head start
+    timeout = "5" if literal else "float('5')"
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            "citecheck_allow_private = True\n"
+            f"citecheck_cache_dir = {str(tmp_path / 'cache')!r}\n"
+            f"linkcheck_timeout = {timeout}\n"
+        )
+    assert main(["report", str(src), "--online", "--format", "json", "--fail-on", "none"]) == 0
+    capsys.readouterr()
+    assert [server.count(p) for p in pages] == [1] * len(pages)

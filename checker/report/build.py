@@ -120,9 +120,16 @@ def run_build(options: BuildOptions) -> BuildResult:
         overrides["citecheck_refresh"] = True
     if options.today is not None:
         overrides["citecheck_today"] = options.today.isoformat()
-    with _outdir(options.out) as outdir:
-        warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
-        return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
+    from ..refs.links import early  # no Sphinx: light to import
+
+    # online: start on the sources' links while Sphinx loads (the build adopts it)
+    early.start(src, confdir, overrides)
+    try:
+        with _outdir(options.out) as outdir:
+            warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
+            return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
+    finally:
+        early.stop()
 
 
 def with_extension(confdir: Path) -> dict[str, Any]:

@@ -15,7 +15,6 @@ Settings: Sphinx's own ``linkcheck_*`` values the project set, overridden by
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,10 +28,11 @@ from sphinx.util import logging
 from ..errors import InputError
 from ..findings import Finding
 from ..refs.bibfile import load_bibliography
+from ..refs.links import early
 from ..refs.links.check import LinkCheck, link_findings, summary_line
-from ..refs.links.linkcheck import LINKCHECK_VALUES, options_from_linkcheck
+from ..refs.links.linkcheck import CITECHECK_VALUES, LINKCHECK_VALUES, link_settings
 from ..refs.links.rules import RULES as LINK_RULES
-from ..refs.links.settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
+from ..refs.links.settings import LinkSettings
 from ..refs.model import LinkUse, Location
 from .checks import bibfiles
 from .refcheck import display_path, reference_inputs
@@ -115,28 +115,12 @@ def settings_of(config: Config) -> LinkSettings:
     Sphinx's ``linkcheck_*`` values first, then ``citecheck_links`` over them,
     then the ``citecheck_*`` values that have their own names.
     """
+    values = linkcheck_values(config)
+    values.update((name, getattr(config, name)) for name in CITECHECK_VALUES)
     try:
-        options = options_from_linkcheck(linkcheck_values(config))
+        return link_settings(values)
     except InputError as exc:
         raise ConfigError(str(exc)) from None
-    options.update(config.citecheck_links)
-    cache_dir = Path(config.citecheck_cache_dir or CACHE_DIRNAME)
-    options.setdefault("cache_path", cache_dir / CACHE_FILENAME)
-    options.setdefault("allow_private", config.citecheck_allow_private)
-    options.setdefault("refresh", config.citecheck_refresh)
-    if config.citecheck_archive_url:
-        options.setdefault("archive_url", config.citecheck_archive_url)
-    for key in ("paywalled_hosts", "resolver_hosts"):
-        if key in options:
-            options[key] = tuple(options[key])
-    known = {f.name for f in dataclasses.fields(LinkSettings)}
-    unknown = sorted(set(options) - known)
-    if unknown:
-        raise ConfigError(f"citecheck_links: unknown option(s) {', '.join(unknown)}")
-    try:
-        return LinkSettings(**options)
-    except (InputError, TypeError, ValueError) as exc:
-        raise ConfigError(f"citecheck_links: {exc}") from None
 
 
 def _validate(app: Sphinx, config: Config) -> None:
@@ -178,7 +162,9 @@ def _start(app: Sphinx) -> None:
     """``builder-inited``: start on the bibliography's URLs before any page is read."""
     if not app.config.citecheck_online:
         return
-    run = _open_run(settings_of(app.config))
+    settings = settings_of(app.config)
+    # the command line may have started on the sources' links already
+    run = early.adopt(settings) or _open_run(settings)
     _RUNS[app] = (run, os.getpid())
     run.prefetch(use.url for use in _bib_uses(app, (p for p in bibfiles(app) if p.exists())))
 

@@ -18,10 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import requests
-
 from ..model import LinkUse, Location
-from .archive import lookup_archive
 from .cache import CacheEntry, LinkCache
 from .history import History, advance, verdict
 from .policy import UrlPolicy
@@ -109,6 +106,10 @@ def _add_archives(results: dict[str, LinkResult], settings: LinkSettings) -> Non
     wanted = [r for r in results.values() if _wants_archive(r) and not r.archive_url]
     if not api or not wanted:
         return
+    import requests  # only when there is something to look up
+
+    from .archive import lookup_archive
+
     local = threading.local()
     sessions: list[requests.Session] = []
 

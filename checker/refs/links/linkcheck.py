@@ -1,19 +1,24 @@
-"""Sphinx's ``linkcheck_*`` configuration values as link checker settings (no Sphinx).
+"""A project's configuration values as link checker settings (no Sphinx).
 
 A project that already tuned ``sphinx-build -b linkcheck`` gets the same
-behaviour from citecheck without a second configuration: every value the
-project set becomes a :class:`~.settings.LinkSettings` option, and
-``citecheck_links`` overrides them one by one.  ``LINKCHECK_VALUES`` is the
-mapping, kept as data so the README's table and the code cannot drift apart.
+behaviour from citecheck without a second configuration: every
+``linkcheck_*`` value the project set becomes a
+:class:`~.settings.LinkSettings` option, ``citecheck_links`` overrides them
+one by one, and the ``citecheck_*`` values with names of their own come last
+(:func:`link_settings`).  ``LINKCHECK_VALUES`` is the mapping, kept as data
+so the README's table and the code cannot drift apart.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from ...errors import InputError
+from .settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
 
 
 def _regexes(value: Any) -> tuple[str, ...]:
@@ -85,3 +90,44 @@ def options_from_linkcheck(values: Mapping[str, Any]) -> dict[str, Any]:
         except (TypeError, ValueError) as err:
             raise InputError(f"{name}: {err}") from None
     return options
+
+
+#: the ``citecheck_*`` values the link checker reads (the extension registers them)
+CITECHECK_VALUES = (
+    "citecheck_links",
+    "citecheck_cache_dir",
+    "citecheck_allow_private",
+    "citecheck_refresh",
+    "citecheck_archive_url",
+)
+
+
+def link_settings(values: Mapping[str, Any]) -> LinkSettings:
+    """The settings of a project whose configuration holds ``values``.
+
+    ``values`` maps configuration names to what the project set (and, for
+    ``citecheck_*``, possibly their defaults); anything else is ignored.
+    Raises :class:`InputError` naming the value at fault.
+    """
+    options = options_from_linkcheck({k: v for k, v in values.items() if k in LINKCHECK_VALUES})
+    links = values.get("citecheck_links") or {}
+    if not isinstance(links, Mapping):
+        raise InputError(f"citecheck_links must be a dict, not {links!r}")
+    options.update(links)
+    cache_dir = Path(values.get("citecheck_cache_dir") or CACHE_DIRNAME)
+    options.setdefault("cache_path", cache_dir / CACHE_FILENAME)
+    options.setdefault("allow_private", bool(values.get("citecheck_allow_private")))
+    options.setdefault("refresh", bool(values.get("citecheck_refresh")))
+    if values.get("citecheck_archive_url"):
+        options.setdefault("archive_url", values["citecheck_archive_url"])
+    for key in ("paywalled_hosts", "resolver_hosts"):
+        if key in options:
+            options[key] = tuple(options[key])
+    known = {f.name for f in dataclasses.fields(LinkSettings)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise InputError(f"citecheck_links: unknown option(s) {', '.join(unknown)}")
+    try:
+        return LinkSettings(**options)
+    except (InputError, TypeError, ValueError) as exc:
+        raise InputError(f"citecheck_links: {exc}") from None

@@ -19,11 +19,10 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import certifi
 import urllib3
-from requests.utils import requote_uri
 from urllib3.exceptions import NewConnectionError
 
 from .settings import LinkSettings, Resolve
@@ -120,7 +119,8 @@ def wire_url(url: str) -> str:
         port = f":{parts.port}" if parts.port else ""
         netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}{port}"
         parts = parts._replace(netloc=netloc)
-    return requote_uri(urlunsplit(parts))
+    # percent-encode what may not go on the wire as is, keeping escapes already there
+    return quote(urlunsplit(parts), safe="!#$%&'()*+,/:;=?@[]~")
 
 
 def host_header(url: str) -> str:

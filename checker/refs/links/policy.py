@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import requests
 from urllib3.util import make_headers
 
 from .hosts import host_matches
@@ -124,6 +123,8 @@ def _auth_headers(url: str, method: str, credentials: Any) -> dict[str, str]:
         user, password = credentials
         return {"Authorization": make_headers(basic_auth=f"{user}:{password}")["authorization"]}
     # a requests auth object (linkcheck_auth allows them): let it set its headers
+    import requests
+
     prepared = requests.PreparedRequest()
     prepared.prepare(method=method, url=url, headers={})
     prepared = credentials(prepared)

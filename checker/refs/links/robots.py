@@ -16,11 +16,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 from .settings import DAY, LinkSettings
 from .status import Detail, Outcome, Status
+
+if TYPE_CHECKING:
+    from urllib.robotparser import RobotFileParser
 
 #: RFC 9309: crawlers must read at least 500 KiB of a robots.txt
 MAX_ROBOTS_BYTES = 500 * 1024
@@ -46,6 +49,8 @@ def origin_of(url: str) -> str:
 
 
 def _parser(robots: RobotsFile) -> RobotFileParser:
+    from urllib.robotparser import RobotFileParser  # urllib.request: only when asked for
+
     parser = RobotFileParser(robots.origin + "/robots.txt")
     if 200 <= robots.status < 300:
         parser.parse(robots.body.splitlines())

@@ -10,12 +10,15 @@ whose ``conf.py`` sets ``linkcheck_timeout = 5``.  Then, in this order:
 
 1. ``sphinx-build -b linkcheck`` with its defaults (5 workers, 1 attempt);
 2. ``citecheck report SRC --online`` with a fresh cache (whole command);
-3. the same again: the cached re-run.
+3. the same again: the cached re-run;
+4. ``check_links`` alone, timed inside its process after the imports (the
+   network phase: what the scheduler and the worker threads reach).
 
 For each: wall seconds, × the lower bound, verdicts right out of N (against
 what each server path means, in linkcheck's words: citecheck's ``failing``
-is ``broken``), requests, the most requests in flight on one host, and TCP
-connections accepted (all counted server-side).
+is ``broken``), requests, the most requests in flight on one host, TCP
+connections accepted, and how long after its start the command sent its
+first request (all counted server-side).
 
 The lower bound: every link needs at least one request per redirect hop,
 each on its hop's host; with ``PER_HOST`` slots per host, no schedule beats
@@ -122,11 +125,11 @@ def lower_bound(links: list[Link], ports: dict[int, str]) -> tuple[float, str]:
         chain = sum(s for _, s in requests) + (float(RETRY_AFTER) if link.kind == "busy" else 0)
         if chain > longest:
             longest, longest_kind = chain, link.kind
-    busiest = max(load, key=lambda h: load[h])
-    per_host = load[busiest] / PER_HOST
+    busiest = max(load, key=lambda h: load[h] if h else 0.0)  # the slow server is a chain
+    per_host = max(load[busiest], load[0]) / PER_HOST
     why = (
-        f"busiest host 127.0.0.{busiest or HOSTS + 1}: {load[busiest]:.2f} s of answers "
-        f"/ {PER_HOST} slots = {per_host:.2f} s; longest chain: {longest:.2f} s ({longest_kind})"
+        f"busiest host 127.0.0.{busiest}: {load[busiest]:.2f} s of answers / {PER_HOST} slots "
+        f"= {load[busiest] / PER_HOST:.2f} s; longest chain: {longest:.2f} s ({longest_kind})"
     )
     return max(per_host, longest), why
 
@@ -155,6 +158,7 @@ class Run:
     requests: int = 0
     peak: int = 0
     connections: int = 0
+    first: float | None = None  #: seconds from the command's start to its first request
     wrong: list[str] = field(default_factory=list)
 
 
@@ -164,7 +168,7 @@ def _control(control: str, what: str) -> dict[str, dict[str, int]]:
         return data
 
 
-Stats = dict[str, dict[str, int]]
+Stats = dict[str, dict[str, float]]
 
 
 def _timed(
@@ -172,19 +176,24 @@ def _timed(
 ) -> tuple[float, subprocess.CompletedProcess[str], Stats]:
     _control(control, "reset")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
+    start = time.monotonic()  # the servers stamp requests with this clock too
     proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    seconds = time.perf_counter() - start
-    return seconds, proc, _control(control, "stats")
+    seconds = time.monotonic() - start
+    stats = _control(control, "stats")
+    firsts = [s["first"] for s in stats.values() if s["first"]]
+    stats["_"] = {"first": min(firsts) - start if firsts else -1.0}
+    return seconds, proc, stats
 
 
 def _run(
     name: str, seconds: float, verdicts: dict[str, str], stats: Stats, links: list[Link]
 ) -> Run:
     run = Run(name, seconds, verdicts)
-    run.requests = sum(s["requests"] for s in stats.values())
-    run.connections = sum(s["connections"] for s in stats.values())
-    run.peak = max(s["peak"] for s in stats.values())
+    first = stats.pop("_")["first"]
+    run.first = first if first >= 0 else None
+    run.requests = int(sum(s["requests"] for s in stats.values()))
+    run.connections = int(sum(s["connections"] for s in stats.values()))
+    run.peak = int(max(s["peak"] for s in stats.values()))
     for link in links:
         got = verdicts.get(link.url, "-")
         if AS_LINKCHECK.get(got, got) != link.expected:
@@ -202,6 +211,32 @@ def run_sphinx(folder: Path, links: list[Link], control: str) -> Run:
         record = json.loads(line)
         verdicts[record["uri"]] = record["status"]
     return _run("sphinx-build -b linkcheck, defaults", seconds, verdicts, stats, links)
+
+
+#: ``check_links`` alone, timed inside its process after the imports: the network phase
+_IN_PROCESS = """
+import json, sys, time
+from checker.refs.links.check import check_links
+from checker.refs.links.settings import LinkSettings
+from checker.refs.model import LinkUse, Location
+urls = json.loads(sys.argv[1])
+settings = LinkSettings(allow_private=True, connect_timeout=TIMEOUT, read_timeout=TIMEOUT,
+                        progress=False)
+start = time.perf_counter()
+results = check_links([LinkUse(u, Location("bench.rst", i)) for i, u in enumerate(urls)], settings)
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "verdicts": {r.url: r.status.value for r in results}}))
+"""
+
+
+def run_in_process(links: list[Link], control: str) -> Run:
+    """The checker without start-up: what the scheduler and the threads reach."""
+    code = _IN_PROCESS.replace("TIMEOUT", repr(TIMEOUT))
+    command = [sys.executable, "-c", code, json.dumps([link.url for link in links])]
+    _, proc, stats = _timed(control, command)
+    data = json.loads(proc.stdout)
+    name = "check_links alone (after imports, no cache)"
+    return _run(name, data["seconds"], data["verdicts"], stats, links)
 
 
 def run_citecheck(folder: Path, links: list[Link], control: str) -> list[Run]:
@@ -247,6 +282,7 @@ def main() -> int:
             folder = Path(tmp)
             runs = [] if args.skip_sphinx else [run_sphinx(folder, links, info["control"])]
             runs += run_citecheck(folder, links, info["control"])
+            runs.append(run_in_process(links, info["control"]))
     finally:
         server.stdin.close()  # type: ignore[union-attr]
         server.wait(timeout=30)
@@ -258,14 +294,16 @@ def main() -> int:
     print(f"lower bound {bound:.2f} s ({why})")
     print(
         f"{'run':<44} {'seconds':>8} {'x bound':>8} {'right':>8} {'requests':>9} "
-        f"{'peak/host':>9} {'TCP conns':>9}"
+        f"{'peak/host':>9} {'TCP conns':>9} {'1st request':>11}"
     )
     for run in runs:
         right = f"{len(links) - len(run.wrong)}/{len(links)}"
+        first = f"+{run.first:.2f} s" if run.first is not None else "-"
         print(
             f"{run.name:<44} {run.seconds:8.2f} {run.seconds / bound:8.2f} {right:>8} "
-            f"{run.requests:9d} {run.peak:9d} {run.connections:9d}"
+            f"{run.requests:9d} {run.peak:9d} {run.connections:9d} {first:>11}"
         )
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for run in runs:
         for line in run.wrong[:10]:
             print(f"  {run.name}: {line}")

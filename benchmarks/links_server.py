@@ -10,7 +10,9 @@ Every answer of a fast server comes after 50-100 ms (fixed per path).  What
 a path answers is in :func:`answer`; the servers count, per host, the
 requests, the TCP connections they accepted, and the most requests they were
 answering at once.  ``GET /stats`` and ``GET /reset`` on the control server
-read and clear the counts (and the "first request gets 429" memory).
+read and clear the counts (and the "first request gets 429" memory); the
+time of each host's first request is on the system-wide monotonic clock, so
+the benchmark can tell how long a command took to send its first request.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class MixServer(ThreadingHTTPServer):
             self.connections = 0
             self.in_flight = 0
             self.peak = 0
+            self.first = 0.0  # time.monotonic() of the first request (system-wide clock)
             self.asked: set[str] = set()  # paths that already got their 429
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -66,9 +69,14 @@ class MixServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # clients that give up on the slow server hang up mid-answer
 
-    def stats(self) -> dict[str, int]:
+    def stats(self) -> dict[str, float]:
         with self.lock:
-            return {"requests": self.requests, "connections": self.connections, "peak": self.peak}
+            return {
+                "requests": self.requests,
+                "connections": self.connections,
+                "peak": self.peak,
+                "first": self.first,
+            }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -81,6 +89,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         server = self.server
         with server.lock:
+            server.first = server.first or time.monotonic()
             server.requests += 1
             server.in_flight += 1
             server.peak = max(server.peak, server.in_flight)

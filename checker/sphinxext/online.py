@@ -27,7 +27,6 @@ from sphinx.util import logging
 
 from ..errors import InputError
 from ..findings import Finding
-from ..refs.bibfile import load_bibliography
 from ..refs.links import early
 from ..refs.links.check import LinkCheck, link_findings, summary_line
 from ..refs.links.linkcheck import CITECHECK_VALUES, LINKCHECK_VALUES, link_settings
@@ -129,6 +128,8 @@ def _validate(app: Sphinx, config: Config) -> None:
 
 def _bib_uses(app: Sphinx, paths: Iterable[Path]) -> list[LinkUse]:
     """Each bib entry's ``url`` and ``doi`` (through the DOI resolver)."""
+    from ..refs.bibfile import load_bibliography  # pybtex: only when checking online
+
     uses = []
     for path in paths:
         shown = display_path(app, path)

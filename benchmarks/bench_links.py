@@ -17,8 +17,9 @@ whose ``conf.py`` sets ``linkcheck_timeout = 5``.  Then, in this order:
 For each: wall seconds, × the lower bound, verdicts right out of N (against
 what each server path means, in linkcheck's words: citecheck's ``failing``
 is ``broken``), requests, the most requests in flight on one host, TCP
-connections accepted, and how long after its start the command sent its
-first request (all counted server-side).
+connections accepted, how long after its start the command sent its first
+request (all counted server-side), and the CPU seconds it used (which a
+loaded machine does not inflate the way it inflates wall time).
 
 The lower bound: every link needs at least one request per redirect hop,
 each on its hop's host; with ``PER_HOST`` slots per host, no schedule beats
@@ -35,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -159,6 +161,7 @@ class Run:
     peak: int = 0
     connections: int = 0
     first: float | None = None  #: seconds from the command's start to its first request
+    cpu: float = 0.0  #: CPU seconds (user + system) of the command: what load cannot inflate
     wrong: list[str] = field(default_factory=list)
 
 
@@ -176,12 +179,15 @@ def _timed(
 ) -> tuple[float, subprocess.CompletedProcess[str], Stats]:
     _control(control, "reset")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()  # the servers stamp requests with this clock too
     proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stats = _control(control, "stats")
     firsts = [s["first"] for s in stats.values() if s["first"]]
-    stats["_"] = {"first": min(firsts) - start if firsts else -1.0}
+    stats["_"] = {"first": min(firsts) - start if firsts else -1.0, "cpu": cpu}
     return seconds, proc, stats
 
 
@@ -189,8 +195,9 @@ def _run(
     name: str, seconds: float, verdicts: dict[str, str], stats: Stats, links: list[Link]
 ) -> Run:
     run = Run(name, seconds, verdicts)
-    first = stats.pop("_")["first"]
-    run.first = first if first >= 0 else None
+    own = stats.pop("_")
+    run.first = own["first"] if own["first"] >= 0 else None
+    run.cpu = own["cpu"]
     run.requests = int(sum(s["requests"] for s in stats.values()))
     run.connections = int(sum(s["connections"] for s in stats.values()))
     run.peak = int(max(s["peak"] for s in stats.values()))
@@ -294,14 +301,14 @@ def main() -> int:
     print(f"lower bound {bound:.2f} s ({why})")
     print(
         f"{'run':<44} {'seconds':>8} {'x bound':>8} {'right':>8} {'requests':>9} "
-        f"{'peak/host':>9} {'TCP conns':>9} {'1st request':>11}"
+        f"{'peak/host':>9} {'TCP conns':>9} {'1st request':>11} {'CPU s':>6}"
     )
     for run in runs:
         right = f"{len(links) - len(run.wrong)}/{len(links)}"
         first = f"+{run.first:.2f} s" if run.first is not None else "-"
         print(
             f"{run.name:<44} {run.seconds:8.2f} {run.seconds / bound:8.2f} {right:>8} "
-            f"{run.requests:9d} {run.peak:9d} {run.connections:9d} {first:>11}"
+            f"{run.requests:9d} {run.peak:9d} {run.connections:9d} {first:>11} {run.cpu:6.2f}"
         )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for run in runs:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-import certifi
 import urllib3
 from urllib3.exceptions import NewConnectionError
 
@@ -230,6 +229,8 @@ def _port(scheme: str, port: int | None) -> int:
 
 def _ca_bundle(ca_certs: str | Mapping[str, str] | None, netloc: str) -> str:
     """As ``tls_cacerts``: one bundle, or one per ``host:port``; certifi's otherwise."""
+    import certifi  # importlib.resources: not worth loading before the first HTTPS pool
+
     if isinstance(ca_certs, Mapping):
         chosen = ca_certs.get(netloc)
         return str(chosen) if chosen else certifi.where()

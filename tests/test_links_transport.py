@@ -38,15 +38,16 @@ def servers() -> Iterator[Servers]:
 
 
 class Rebinding:
-    """A resolver whose first answer differs from every later one (DNS rebinding)."""
+    """A resolver whose first answer for a name differs from every later one (DNS rebinding)."""
 
     def __init__(self, first: str, later: str) -> None:
-        self.answers = [first, later]
+        self.first, self.later = first, later
         self.calls: list[str] = []
 
     def __call__(self, host: str, port: int) -> list[str]:
+        again = host in self.calls
         self.calls.append(host)
-        return [self.answers[0] if len(self.calls) == 1 else self.answers[1]]
+        return [self.later if again else self.first]
 
 
 def test_every_hop_goes_to_the_address_that_was_checked(servers: Servers) -> None:
@@ -77,19 +78,24 @@ def test_a_private_answer_is_refused_before_any_request(servers: Servers) -> Non
 
 def test_tls_keeps_the_name_while_connecting_to_the_pinned_address(servers: Servers) -> None:
     s = servers("127.0.0.1", tls=True)
-    s.routes["/secure"] = ok()
-    resolve = lambda host, port: ["127.0.0.1"]  # noqa: E731 - both names point here
-    settings = fast(resolve=resolve, ca_certs=str(CERT))
-    named, other = s.url("/secure", host="rebind.test"), s.url("/secure", host="other.test")
+    decoy = servers("127.0.0.2", port=s.port, tls=True)  # where a second lookup would lead
+    for server in (s, decoy):
+        server.routes.update({"/secure": ok(), "/moved": redirect(301, "/secure")})
+    resolver = Rebinding("127.0.0.1", "127.0.0.2")
+    settings = fast(resolve=resolver, ca_certs=str(CERT))
+    named, other = s.url("/moved", host="rebind.test"), s.url("/secure", host="other.test")
     got = by_url(check_links(uses(named, other), settings))
-    assert got[named].status is Status.WORKING
+    assert got[named].status is Status.REDIRECTED  # /moved -> /secure, both over TLS
+    assert sorted(resolver.calls) == ["other.test", "rebind.test"]  # once per name
+    assert decoy.requests_total() == 0 and decoy.server_names == []
     assert "rebind.test" in s.server_names  # SNI: the URL's name, not the address
-    assert s.seen[0][2]["Host"] == f"rebind.test:{s.port}"
+    assert {headers["Host"] for _, _, headers in s.seen} == {f"rebind.test:{s.port}"}
     # the certificate is checked against the URL's name: other.test is not in it
     assert got[other].status is Status.BROKEN and got[other].info.startswith("TLS error")
-    assert s.count("/secure") == 1
+    assert s.count("/secure") == 1  # the redirect's hop; other.test never got an answer
     with pytest.warns(InsecureRequestWarning):  # tls_verify = False: said, then done
-        unverified = check_links(uses(other), replace(settings, verify=False))
+        here = replace(settings, verify=False, resolve=lambda host, port: ["127.0.0.1"])
+        unverified = check_links(uses(other), here)
     assert unverified[0].status is Status.WORKING
 
 

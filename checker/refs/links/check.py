@@ -223,7 +223,7 @@ class LinkCheck:
         outcomes: dict[str, Outcome] = {}
         if self._online is not None:
             online, self._online = self._online, None
-            with _progress(len(self._checking), self.settings) as bar:
+            with _progress(len(self._checking & set(grouped)), self.settings) as bar:
                 if bar is not None:
                     bar.update(online.done())
                     online.tick = bar.update
@@ -287,10 +287,6 @@ def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkRes
     """Check every distinct URL of ``uses`` once; results sorted by URL."""
     with LinkCheck(settings) as run:
         return run.results(uses)
-
-
-def _no_tick() -> None:
-    pass
 
 
 def _result(

@@ -75,3 +75,25 @@ def test_broken_bib_file_is_a_note_not_a_failure(docs: Path, capsys) -> None:
     out = todo(capsys)
     assert re.search(r"^note: bibliography skipped: docs/extra\.bib: ", out, re.MULTILINE)
     assert "- odessa:" in out  # the readable bibliography still ranks
+
+
+@pytest.fixture
+def sources_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOTS / "test-citecheck-sources", target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def test_candidates_come_with_reasons_and_never_as_noise(sources_root: Path, capsys) -> None:
+    out = todo(capsys)
+    moon, cheese = out.split("\n\n")[1:3]
+    tried = re.findall(r"^ {7}- (\w+): ", moon, re.MULTILINE)
+    assert tried[0] == "luna"
+    assert (
+        "why: shares “far”, “side”, “moon” with its paragraph; "
+        "cited nearby (once in the same paragraph)"
+    ) in moon
+    # "Page not found" shares "page" with the claim's paragraph: a broken link, not a work
+    assert "notfound" not in out.split("Other gaps")[0]
+    assert "try:     no work in the bibliography matches" in cheese

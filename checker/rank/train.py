@@ -289,11 +289,30 @@ def train(
         held = dataset.examples(dev, limit=limit)
         model.threshold, report = choose_threshold(model, held, vocabulary, noise)
         model.info["dev_gate"] = report
+        model.info["noise"] = noise
         log(f"gate threshold p = {model.threshold:.4f} on {len(held)} dev claims: {report}")
     import json
 
     (out / "model.json").write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
     log(f"wrote {out / 'model.json'} and {out / 'vocabulary.txt'} ({time.time() - started:.0f} s)")
+    return model
+
+
+def rethreshold(data: Path, out: Path, noise: float, limit: int = 0) -> Model:
+    """Choose the noise gate's threshold again for the model in ``out``, without retraining."""
+    import json
+
+    from .model import load
+    from .vocabulary import parse
+
+    model = load(out / "model.json")
+    vocabulary = parse((out / "vocabulary.txt").read_text(encoding="utf-8").splitlines())
+    held = dataset.examples(data / "dev.jsonl.gz", limit=limit)
+    model.threshold, report = choose_threshold(model, held, vocabulary, noise)
+    model.info["dev_gate"] = report
+    model.info["noise"] = noise
+    (out / "model.json").write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
+    log(f"gate threshold p = {model.threshold:.4f} on {len(held)} dev claims: {report}")
     return model
 
 
@@ -311,7 +330,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--noise", type=float, default=0.1, help="hide candidates cited less often than this"
     )
+    parser.add_argument(
+        "--threshold-only",
+        action="store_true",
+        help="keep the model in --out, choose only its noise threshold on dev again",
+    )
     args = parser.parse_args(argv)
+    if args.threshold_only:
+        if not (args.data / "dev.jsonl.gz").exists():
+            print(f"train: no dev.jsonl.gz in {args.data}", file=sys.stderr)
+            return 2
+        rethreshold(args.data, args.out, args.noise, args.limit)
+        return 0
     if not (args.data / "train.jsonl.gz").exists():
         print(f"train: no train.jsonl.gz in {args.data}", file=sys.stderr)
         return 2

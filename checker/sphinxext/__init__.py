@@ -70,6 +70,7 @@ from .providers import register_finding_provider
 from .render.chart import register as register_chart
 from .render.reportpage import register_report_section, register_row_extra
 from .render.resolve import on_doctree_resolved
+from .render.sources import NAME as CANDIDATES, candidate_index, row_candidates
 from .render.visitors import register_nodes
 
 if TYPE_CHECKING:
@@ -166,6 +167,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register_finding_provider(references.reference_findings, rules=references.rule_ids)
     register_finding_provider(online.link_check_findings, rules=online.rule_ids)
     app.connect("env-updated", _after_merge, priority=900)
+
+    # each flag's candidate sources, shown in its row of the report page
+    register_index_extension(CANDIDATES, candidate_index)
+    register_row_extra(row_candidates)
 
     # 5. render: one doctree-resolved handler reads the index
     register_nodes(app)

@@ -21,13 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
 
 from wordoverlap import Ranker, Work
 
+import checker.rank as rank_package
 from checker.rank import dataset
-from checker.rank.bibindex import index_for
+from checker.rank.bibindex import clear_cache
 from checker.rank.claims import Claim, Source
 from checker.rank.evaluate import model_ranking, table
 from checker.rank.model import shipped
@@ -80,14 +80,12 @@ def main() -> int:
     args = parser.parse_args()
     dev = args.data / "dev.jsonl.gz"
     model = shipped()
-    index_for.cache_clear()
+    clear_cache()
     table(
         dev, {"word overlap (today)": word_overlap, "model": model_ranking(model)}, limit=args.limit
     )
-    size = sum(
-        resources.files("checker.rank").joinpath(name).stat().st_size  # type: ignore[attr-defined]
-        for name in ("model.json", "vocabulary.txt")
-    )
+    folder = Path(rank_package.__file__).parent
+    size = sum((folder / name).stat().st_size for name in ("model.json", "vocabulary.txt"))
     print(
         f"\nmodel: {len(model.trees)} trees over the top {model.top}, "
         f"{len(model.weights)} linear terms; model.json + vocabulary.txt = {size / 1024:.0f} KiB"

@@ -84,7 +84,7 @@ def test_score_averages_over_claims(tmp_path: Path) -> None:
 
 
 def test_text_helpers_read_written_and_flattened_text() -> None:
-    assert terms("The Revolutions of the Studies, in 1905") == ["revolution", "study", "1905"]
+    assert terms("The Revolutions of the Studies, in 1905") == ("revolution", "study", "1905")
     assert years("born 1879, exiled 1928–29") == {1879, 1928, 1929}
     assert surname("Matson, John") == "Matson"
     assert surname("John Matson") == "Matson"

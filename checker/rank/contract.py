@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -19,32 +21,44 @@ from ..errors import InputError
 from .claims import Claim, ClaimError, Source, claim_from_json
 from .model import Model, shipped
 
+#: the ``"sources":`` key of a line (a quote inside a JSON string is escaped, and a value
+#: is never followed by a colon, so this is the key wherever it stands)
+_SOURCES_KEY = re.compile(r'"sources"\s*:\s*')
+_DECODER = json.JSONDecoder()
+
+
+class _Reader:
+    """Parses claim lines; a bibliography repeated from the line before is not parsed again."""
+
+    def __init__(self) -> None:
+        self.text = ""  #: the previous line's sources, as written
+        self.sources: tuple[Source, ...] = ()
+
+    def claim(self, line: str) -> Claim:
+        key = _SOURCES_KEY.search(line)
+        if key is None:
+            return claim_from_json(json.loads(line))
+        start = key.end()
+        if self.text and line.startswith(self.text, start):
+            # the same bibliography, byte for byte: read the rest of the line only
+            rest = json.loads(line[:start] + "[]" + line[start + len(self.text) :])
+            claim = claim_from_json(rest)
+            return replace(claim, sources=self.sources)
+        raw, end = _DECODER.raw_decode(line, start)
+        claim = claim_from_json({**json.loads(line[:start] + "[]" + line[end:]), "sources": raw})
+        self.text, self.sources = line[start:end], claim.sources
+        return claim
+
 
 def rank_lines(lines: Iterable[str], model: Model, errors: list[str]) -> Iterator[str]:
     """One JSON array per line of ``lines``; problems are appended to ``errors``."""
-    # consecutive lines usually carry the same bibliography: parse it once
-    last_raw: object = None
-    last_sources: tuple[Source, ...] = ()
+    reader = _Reader()
     for number, line in enumerate(lines, 1):
         if not line.strip():
             yield "[]"
             continue
         try:
-            item = json.loads(line)
-            raw = item.get("sources") if isinstance(item, dict) else None
-            if raw is not None and raw == last_raw:
-                claim = claim_from_json({**item, "sources": []})
-                claim = Claim(
-                    claim.claim,
-                    last_sources,
-                    claim.section,
-                    claim.lead,
-                    claim.paragraph,
-                    claim.context,
-                )
-            else:
-                claim = claim_from_json(item)
-                last_raw, last_sources = raw, claim.sources
+            claim = reader.claim(line)
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: not JSON ({exc.msg})")
             yield "[]"

@@ -37,15 +37,19 @@ def stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
+# a claim's paragraph and its section's cited sentences come back with every claim
+# of the paragraph: the cached tuples save tokenising them again
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
     """Every word and number, case-folded, in order (names and years included)."""
-    return _WORD.findall(text.casefold())
+    return tuple(_WORD.findall(text.casefold()))
 
 
-def terms(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def terms(text: str) -> tuple[str, ...]:
     """Topic terms in order: stopwords, one-letter words and lone digits dropped, stemmed."""
     stop = stopwords()
-    return [stem(w) for w in _WORD.findall(text.casefold()) if len(w) > 1 and w not in stop]
+    return tuple(stem(w) for w in _WORD.findall(text.casefold()) if len(w) > 1 and w not in stop)
 
 
 def years(text: str) -> frozenset[int]:

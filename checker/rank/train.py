@@ -253,7 +253,7 @@ def train(
     leaves: int = 15,
     top: int = 10,
     pool_size: int = 20,
-    noise: float = 0.1,
+    noise: float = 0.12,
 ) -> Model:
     import numpy as np
 
@@ -328,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10, help="works the trees re-rank per claim")
     parser.add_argument("--pool", type=int, default=20, help="works per claim the trees learn on")
     parser.add_argument(
-        "--noise", type=float, default=0.1, help="hide candidates cited less often than this"
+        "--noise", type=float, default=0.12, help="hide candidates cited less often than this"
     )
     parser.add_argument(
         "--threshold-only",

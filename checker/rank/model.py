@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from .claims import Claim
 from .features import LINEAR, NAMES, ClaimFeatures
 
@@ -36,8 +37,8 @@ FORMAT = "citecheck/rank-model/v1"
 Row = Sequence[float]
 
 
-class ModelError(ValueError):
-    """A model file that cannot be used (the message says why)."""
+class ModelError(InputError):
+    """A model file that cannot be used (the message says why): commands exit 2 on it."""
 
 
 #: a linear term: ("x", f) is feature f, ("hinge", f, k) is max(f - k, 0), ("prod", f, g) is f * g

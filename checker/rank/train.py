@@ -47,9 +47,11 @@ DESIGN: tuple[Term, ...] = (
     ("prod", "ctx_near", "ctx_count"),
     ("prod", "bm25_claim_rank", "shape_isbn"),
 )
-#: the evidence the noise gate weighs: absolute amounts only, never a work's rank among
-#: the others (the best of three weak works is still weak)
+#: the evidence the noise gate weighs: absolute amounts, never a work's rank among the
+#: others (the best of three weak works is still weak), and how many works there are (a
+#: claim's source is easier to guess among five works than among three hundred)
 GATE = (
+    "log_sources",
     "bm25_claim",
     "bm25_para",
     "vocab_claim",
@@ -253,7 +255,7 @@ def train(
     leaves: int = 15,
     top: int = 10,
     pool_size: int = 20,
-    noise: float = 0.12,
+    noise: float = 0.1,
 ) -> Model:
     import numpy as np
 
@@ -328,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10, help="works the trees re-rank per claim")
     parser.add_argument("--pool", type=int, default=20, help="works per claim the trees learn on")
     parser.add_argument(
-        "--noise", type=float, default=0.12, help="hide candidates cited less often than this"
+        "--noise", type=float, default=0.1, help="hide candidates cited less often than this"
     )
     parser.add_argument(
         "--threshold-only",

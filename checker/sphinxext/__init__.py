@@ -70,7 +70,8 @@ from .providers import register_finding_provider
 from .render.chart import register as register_chart
 from .render.reportpage import register_report_section, register_row_extra
 from .render.resolve import on_doctree_resolved
-from .render.sources import NAME as CANDIDATES, candidate_index, row_candidates
+from .render.sources import NAME as CANDIDATES
+from .render.sources import candidate_index, row_candidates
 from .render.visitors import register_nodes
 
 if TYPE_CHECKING:

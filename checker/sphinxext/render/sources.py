@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util import logging
 
 from ...findings import Category
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .reportpage import ReportContext
 
 NAME = "citecheck-candidates"
+logger = logging.getLogger(__name__)
 
 
 def candidate_index(app: Sphinx, index: ProjectIndex) -> dict[str, list[Candidate]]:
@@ -33,9 +35,16 @@ def candidate_index(app: Sphinx, index: ProjectIndex) -> dict[str, list[Candidat
     flags = [f for f in index.findings if f.category is Category.FLAG and f.doc]
     if not flags:
         return {}
+    from ...rank.model import ModelError, shipped
     from ...report.todo.candidates import candidates_for
     from ...report.todo.works import load_bibliography
     from ..check.inputs import bibfiles
+
+    try:
+        shipped()
+    except ModelError as exc:  # a broken install: the report goes on without candidates
+        logger.warning("citecheck: no candidate sources: %s", exc, type="citecheck", subtype="rank")
+        return {}
 
     works = load_bibliography(p for p in bibfiles(app) if p.exists()).works
     if not works:
@@ -56,7 +65,7 @@ def candidate_index(app: Sphinx, index: ProjectIndex) -> dict[str, list[Candidat
 
 
 def row_candidates(finding: Finding, ctx: ReportContext) -> list[Node]:
-    """" — try: key1, key2" with each work's title and reasons as its hover text."""
+    """ " — try: key1, key2" with each work's title and reasons as its hover text."""
     table = ctx.index.extras.get(NAME)
     shown = table.get(finding.id) if isinstance(table, dict) else None
     if not shown:

@@ -72,6 +72,10 @@ def _build_parser() -> argparse.ArgumentParser:
     todo.add_argument("-o", "--output", type=Path, help="write the worklist here")
     todo.add_argument("--limit", type=int, default=0, help="show at most N items")
 
+    need = sub.add_parser("need-score", help="score sentences (JSON Lines) for needing a source")
+    need.add_argument("input", metavar="FILE", help="JSON Lines file, or - for stdin")
+    need.add_argument("--model", type=Path, help="a model file other than the shipped one")
+
     baseline = sub.add_parser("baseline", help="accept today's findings as known")
     add_source(baseline)
     baseline.add_argument("-o", "--output", type=Path, required=True)
@@ -86,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .article.convert import run_convert
 
             return run_convert(args.article, args.output, force=args.force, quiet=args.quiet)
+        if args.command == "need-score":
+            from .need.score import run_need_score
+
+            return run_need_score(args.input, args.model)
         from .report import commands
 
         return commands.run(args)

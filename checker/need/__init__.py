@@ -1,0 +1,1 @@
+"""Which sentences need a source: features, a hashed linear model, its trainer and scorer."""

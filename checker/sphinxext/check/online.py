@@ -16,18 +16,16 @@ from typing import TYPE_CHECKING, Any
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from ..errors import InputError
-from ..findings import Finding
-from ..refs.bibfile import load_bibliography
-from ..refs.links.check import check_links, link_findings, summary_line
-from ..refs.links.rules import RULES as LINK_RULES
-from ..refs.links.settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
-from ..refs.model import LinkUse, Location
-from .refcheck import display_path, reference_inputs
+from ...errors import InputError
+from ...refs.model import LinkUse, Location
+from .references import display_path, reference_inputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from ...findings import Finding
+    from ...refs.links.settings import LinkSettings
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +67,15 @@ def register(app: Sphinx) -> None:
 
 
 def rule_ids() -> tuple[str, ...]:
+    from ...refs.links.rules import RULES as LINK_RULES
+
     return tuple(LINK_RULES)
 
 
 def settings_of(config: Config) -> LinkSettings:
     """The link checker's settings from ``citecheck_*`` values (``ConfigError`` if bad)."""
+    from ...refs.links.settings import CACHE_DIRNAME, CACHE_FILENAME, LinkSettings
+
     options = dict(config.citecheck_links)
     cache_dir = Path(config.citecheck_cache_dir or CACHE_DIRNAME)
     options.setdefault("cache_path", cache_dir / CACHE_FILENAME)
@@ -95,11 +97,14 @@ def settings_of(config: Config) -> LinkSettings:
 
 
 def _validate(app: Sphinx, config: Config) -> None:
-    settings_of(config)
+    if config.citecheck_online or any(getattr(config, name) for name, *_ in CONFIG_VALUES):
+        settings_of(config)  # the defaults are valid: the checker is not even imported
 
 
 def link_uses(app: Sphinx) -> list[LinkUse]:
     """Every URL to check: the text's links, then each bib entry's ``url`` and ``doi``."""
+    from ...refs.bibfile import load_bibliography  # pybtex: only when links are checked
+
     inputs = reference_inputs(app)
     uses = list(inputs.links)
     for path in inputs.bibfiles:
@@ -119,6 +124,8 @@ def link_check_findings(app: Sphinx) -> list[Finding]:
     """The provider: nothing unless online checks were asked for."""
     if not app.config.citecheck_online:
         return []
+    from ...refs.links.check import check_links, link_findings, summary_line  # requests
+
     settings = settings_of(app.config)
     try:
         results = check_links(link_uses(app), settings)

@@ -41,6 +41,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "--online", action="store_true", help="also check links and identifiers online"
         )
         p.add_argument("--refresh", action="store_true", help="ignore the link cache")
+        p.add_argument("--need", action="store_true", help="also list likely unsourced claims")
         p.add_argument(
             "--today", metavar="YYYY-MM-DD", help="date to compute ages against (default: today)"
         )

@@ -43,6 +43,7 @@ class BuildOptions:
     today: date | None = None
     online: bool = False  #: force online checks on (conf.py's citecheck_online otherwise)
     refresh: bool = False  #: ignore the link cache
+    need: bool = False  #: force likely-needs-citation on (conf.py's citecheck_need otherwise)
     progress: bool = False  #: show a progress bar on stderr
 
 
@@ -118,6 +119,8 @@ def run_build(options: BuildOptions) -> BuildResult:
         overrides["citecheck_online"] = True
     if options.refresh:
         overrides["citecheck_refresh"] = True
+    if options.need:
+        overrides["citecheck_need"] = True
     if options.today is not None:
         overrides["citecheck_today"] = options.today.isoformat()
     with _outdir(options.out) as outdir:

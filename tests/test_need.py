@@ -153,3 +153,17 @@ def test_metrics_by_hand() -> None:
     assert share_in_top([0.9, 0.8, 0.2, 0.1, 0.05], [False, True, True, False, False], 0.4) == 0.5
     threshold, at = pick_threshold([0.9, 0.8, 0.7, 0.6], [True, True, False, False], 0.6, 1)
     assert threshold == 0.7 and at["precision"] == pytest.approx(2 / 3)
+
+
+def test_large_inputs_split_over_processes_keep_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checker.need import score
+
+    monkeypatch.setattr(score, "PARALLEL_FROM", 10)
+    model = shipped_model()
+    items = [
+        (f"In {1800 + i} the mill employed {i * 7} workers, records say.", "History", i % 5 == 0)
+        for i in range(60)
+    ]
+    assert score.score_items(model, items, workers=2) == [model.score(*i) for i in items]

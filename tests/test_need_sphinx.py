@@ -160,7 +160,7 @@ def test_report_and_todo_commands_with_need(tmp_path: Path, capsys) -> None:
     todo = capsys.readouterr().out
     flagged = todo.index("Flagged claims (1)")
     likely_at = todo.index(f"Sentences that may need a source ({len(UNSOURCED)})")
-    assert flagged < likely_at < todo.index("Other gaps") if "Other gaps" in todo else True
+    assert flagged < likely_at < todo.index("Other gaps")
     entries = todo[likely_at:].split("[likely-needs-citation]")[1:]
     assert len(entries) == len(UNSOURCED)
     scores = [float(re.match(r"\s+score ([0-9.]+)", e)[1]) for e in entries]

@@ -1,7 +1,7 @@
 """Which sentences need a source: features, a hashed linear model, its trainer and scorer.
 
 :data:`RULE` is the rule id of the findings the model drives; the report and
-the worklist put them after the tagged claims, highest :func:`score` first.
+the worklist put them after the tagged claims, highest :func:`finding_score` first.
 """
 
 from __future__ import annotations
@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 RULE = "likely-needs-citation"
 
 
-def score(finding: Finding) -> float:
+def finding_score(finding: Finding) -> float:
     """The model's score a ``likely-needs-citation`` finding carries (0 for others)."""
     return float(finding.data.get("score", 0.0)) if finding.data else 0.0

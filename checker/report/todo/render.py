@@ -36,7 +36,7 @@ def render_text(items: Sequence[TodoItem], *, notes: Sequence[str] = ()) -> str:
             lines += [f"Sentences that may need a source ({len(likely)}), highest score first:", ""]
         f = item.finding
         where = f"{f.path}:{f.line}" if f.line is not None else f.path
-        when = f"score {need.score(f):.2f}" if f.rule == need.RULE else item.age_text
+        when = f"score {need.finding_score(f):.2f}" if f.rule == need.RULE else item.age_text
         lines.append(f"{number:>3}. {where}  [{f.rule}]  {when}")
         if f.section:
             lines.append(f"     section: {f.section}" + ("  (under a banner)" * item.under_banner))

@@ -145,7 +145,7 @@ def build_worklist(
         f = item.finding
         group = GROUP_ORDER.index(f.category) if f.category in GROUP_ORDER else len(GROUP_ORDER)
         if f.rule == need.RULE:  # the model's guesses after every tagged claim, likeliest first
-            return (group, True, -need.score(f), order[f.id])
+            return (group, True, -need.finding_score(f), order[f.id])
         if f.category is Category.FLAG:
             dated = item.age_months is not None
             return (

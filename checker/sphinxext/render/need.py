@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ...need import RULE
-from ...need import score as score_of
+from ...need import finding_score as score_of
 from ..check.need import anchor_of, paragraph_text, prose_paragraphs
 from ..index import current_index
 from .reportpage import OWN_SECTION_RULES, ReportContext, register_report_section

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from build_support import sphinx_build
 
 from checker.cli import main
 from checker.need.model import shipped_model
@@ -184,3 +185,18 @@ def test_converted_seed(capsys) -> None:
     # never a tagged claim, never an appendix page
     assert not any(t in f["text"] for f in found for t in tagged if len(t) > 20)
     assert not {f["doc"] for f in found} & {"references", "notes", "see-also", "further-reading"}
+
+
+def test_parallel_build_of_the_seed_gives_the_same_need_findings(tmp_path: Path) -> None:
+    """The rule reads the pickled doctrees after the merge: -j 2 finds the same sentences."""
+    docs = Path(__file__).parent.parent / "docs"
+    conf = docs.parent / "conf"
+    for name, parallel in (("serial", 0), ("parallel", 2)):
+        out = tmp_path / name
+        assert (
+            sphinx_build(docs, out, "citations", conf=conf, parallel=parallel, citecheck_need=True)
+            == ""
+        )
+    serial = (tmp_path / "serial" / "citations.json").read_bytes()
+    assert serial == (tmp_path / "parallel" / "citations.json").read_bytes()
+    assert b'"likely-needs-citation": ' in serial

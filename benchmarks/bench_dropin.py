@@ -8,14 +8,19 @@ fresh HTML builds (``sphinx-build -E``) of the two copies alternate, each in
 its own process, and the script prints per project:
 
 - the best (lowest) CPU seconds of the plain build and of the build with the
-  extension, over the runs, and their ratio (target: at most 1.05);
+  extension, over the runs, and their ratio (target: at most 1.05); and the
+  median of the ratios of each run's pair of builds, which a machine whose
+  load drifts during the runs moves less;
 - the same for wall seconds (noisier on a shared machine);
 - the CPU seconds spent inside the extension itself (loading it, its event
   handlers, its collector; timed in the build process by ``dropin_child.py``),
   and that time as a share of the plain build: the extension's cost without
   the machine's noise;
 - the warnings the extension added: lines of the build's warning output that
-  the plain build does not print (paths of the two copies made equal).
+  the plain build does not print (paths of the two copies made equal);
+- with ``--calls``, one more build of each copy under ``cProfile``: the number
+  of Python function calls each made, and their ratio -- deterministic, so the
+  one figure here that no other job on the machine can move.
 
 CPU time is user + system of the build process (``os.wait4``), so another
 job on the machine moves it far less than wall time.  A warm-up build of each
@@ -63,6 +68,7 @@ class Runs:
     cpu: list[float] = field(default_factory=list)
     wall: list[float] = field(default_factory=list)
     own: list[float] = field(default_factory=list)  #: CPU s inside the extension
+    calls: int = 0  #: Python function calls of one profiled build (``--calls``)
     warnings: set[str] = field(default_factory=set)
     pages: int = 0
 
@@ -88,9 +94,9 @@ def prepare(docs: Path, scratch: Path, name: str, line: str) -> Path:
 
 def build(
     python: str, docs: Path, out: Path, env: dict[str, str]
-) -> tuple[float, float, float, str]:
-    """One fresh HTML build in its own process: CPU s, wall s, CPU s inside the
-    extension, warning output."""
+) -> tuple[float, float, dict[str, float], str]:
+    """One fresh HTML build in its own process: CPU s, wall s, what the child
+    measured inside (seconds in the extension, calls), warning output."""
     shutil.rmtree(out, ignore_errors=True)
     own = out.with_suffix(".own.json")
     args = [python, str(CHILD), str(own), "-E", "-q", "-b", "html", "-d", str(out / ".doctrees")]
@@ -105,7 +111,7 @@ def build(
         text = err.read().decode("utf-8", errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"build of {docs} failed ({proc.returncode}):\n{text[-2000:]}")
-    inside = sum(json.loads(own.read_text(encoding="utf-8")).values())
+    inside = json.loads(own.read_text(encoding="utf-8"))
     return usage.ru_utime + usage.ru_stime, wall, inside, text
 
 
@@ -116,7 +122,7 @@ def warning_lines(text: str, docs: Path, root: Path) -> set[str]:
     return {line.strip() for line in text.splitlines() if "WARNING" in line or "ERROR" in line}
 
 
-def measure(python: str, docs: Path, runs: int, scratch: Path) -> tuple[Runs, Runs]:
+def measure(python: str, docs: Path, runs: int, scratch: Path, calls: bool) -> tuple[Runs, Runs]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -131,7 +137,8 @@ def measure(python: str, docs: Path, runs: int, scratch: Path) -> tuple[Runs, Ru
         for name in order:
             copy = copies[name]
             out = scratch / f"out-{name}"
-            cpu, wall, inside, text = build(python, copy, out, env)
+            cpu, wall, measured, text = build(python, copy, out, env)
+            inside = sum(v for k, v in measured.items() if k != "calls")
             if i == 0:
                 results[name].warnings = warning_lines(text, copy, sdist_root(copy))
                 results[name].pages = sum(1 for _ in out.rglob("*.html"))
@@ -144,6 +151,12 @@ def measure(python: str, docs: Path, runs: int, scratch: Path) -> tuple[Runs, Ru
                 f"inside the extension {inside:6.3f} s",
                 flush=True,
             )
+    if calls:
+        counting = {**env, "DROPIN_COUNT_CALLS": "1"}
+        for name, copy in copies.items():
+            _, _, measured, _ = build(python, copy, scratch / f"out-{name}", counting)
+            results[name].calls = int(measured["calls"])
+            print(f"  {name:7s} {results[name].calls:,} Python function calls", flush=True)
     return results["plain"], results["checker"]
 
 
@@ -151,8 +164,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs", nargs="+", type=Path, help="documentation folders (conf.py)")
     parser.add_argument("--python", default=sys.executable, help="the scratch venv's Python")
-    parser.add_argument("--runs", type=int, default=5, help="counted builds of each copy")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="counted builds of each copy (0: warnings, --calls)"
+    )
     parser.add_argument("--keep", type=Path, help="scratch folder to use and keep")
+    parser.add_argument("--calls", action="store_true", help="also count function calls")
     args = parser.parse_args()
     rows = []
     for docs in args.docs:
@@ -162,25 +178,36 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-dropin-") as tmp:
             scratch = args.keep / name if args.keep else Path(tmp)
             shutil.rmtree(scratch, ignore_errors=True)
-            plain, checker = measure(args.python, docs, args.runs, scratch)
+            plain, checker = measure(args.python, docs, args.runs, scratch, args.calls)
         added = sorted(checker.warnings - plain.warnings)
         for line in added:
             print(f"  added warning: {line}")
         rows.append((name, plain, checker, added))
     print()
+    for name, plain, checker, _ in rows:
+        if plain.calls:
+            ratio = checker.calls / plain.calls
+            print(f"{name}: {plain.calls:,} -> {checker.calls:,} function calls ({ratio:.4f})")
+    print()
     print(
         "| project | pages | plain CPU s | with checker CPU s | ratio | plain wall s | "
-        "with checker wall s | ratio | inside the extension CPU s | share | warnings added |"
+        "with checker wall s | ratio | pairwise CPU ratio (median) | "
+        "inside the extension CPU s | share | warnings added |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, plain, checker, added in rows:
+        if not plain.cpu:  # --runs 0: only the warm-up (warnings) and --calls
+            print(f"| {name} | {plain.pages} | | | | | | | | | | {len(added)} |")
+            continue
         cpu_ratio = min(checker.cpu) / min(plain.cpu)
         wall_ratio = min(checker.wall) / min(plain.wall)
         own = statistics.median(checker.own)
+        pairs = statistics.median(c / p for c, p in zip(checker.cpu, plain.cpu, strict=True))
         print(
             f"| {name} | {plain.pages} | {min(plain.cpu):.2f} | {min(checker.cpu):.2f} | "
             f"{cpu_ratio:.3f} | {min(plain.wall):.2f} | {min(checker.wall):.2f} | "
-            f"{wall_ratio:.3f} | {own:.3f} | {own / min(plain.cpu):.1%} | {len(added)} |"
+            f"{wall_ratio:.3f} | {pairs:.3f} | {own:.3f} | {own / min(plain.cpu):.1%} | "
+            f"{len(added)} |"
         )
 
 

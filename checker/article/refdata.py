@@ -185,3 +185,11 @@ EDITOR_WORDS = frozenset({"ed", "eds", "edn", "edition", "trans", "tr", "comp", 
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
 #: A chapter, not a page: "... 1879–1921 ch".
 CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})
+
+#: The letters that link back to a footnote cited several times ("^ a b c"; "a"
+#: is a stopword, so a footnote opens "b", "b c", ...).
+BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
+#: The citation templates' stylesheet, flattened into the first citation that
+#: used it: it opens with this line, and its selectors name the parser's class.
+STYLESHEET_OPENING = ("mw-parser-output", "cite")
+STYLESHEET_MARK = "mw-parser-output"

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .authors import MAX_AUTHOR_WORDS
 from .furniture import MONTHS
 from .infobox import split_glued
+from .numbering import Footnote, drop_stylesheet, footnotes
 from .refdata import (
     ACCESS_WORDS,
     DOI_PIECE,
@@ -72,7 +73,28 @@ def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]
 
 def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     """As :func:`segment`, keeping what the line structure tells: the journal
-    ("journal american chemical society" / "80 4 1021–1029") and the pieces."""
+    ("journal american chemical society" / "80 4 1021–1029") and the pieces.
+    A list whose footnote numbers survived is cut at them (:mod:`.numbering`);
+    the rules below read a list without numbers."""
+    lines = drop_stylesheet(lines)
+    numbered = footnotes(lines)
+    if numbered is not None:
+        return [_footnote_segment(note) for note in numbered]
+    return _segment_text(lines)
+
+
+def _footnote_segment(note: Footnote) -> Segment:
+    pieces = [_normalise(words) for _, words in note.lines]
+    journal: Journal | None = None
+    for k in range(OPENING_LINES - 1, len(pieces)):
+        if _volume_line(pieces[k]) and not _volume_line(pieces[k - 1]):
+            journal = (list(pieces[k - 1]), list(pieces[k]))
+            break
+    return Segment(note.lines[0][0], [w for p in pieces for w in p], journal, pieces)
+
+
+def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
+    """Segmentation by the citation formats, for a list without footnote numbers."""
     openings = {
         tuple(words[:REPEAT_WORDS])
         for _, words in lines

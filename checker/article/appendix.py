@@ -9,7 +9,7 @@ from .bibtex import Work, group_works, is_short, short_citation
 from .model import Reference
 from .notes import document_frequencies, marker_contexts, split_notes
 from .pages import TAG_ROLES, render_span
-from .references import parse, segment_journals
+from .references import parse_segment, segment_journals
 from .rst import SpanWriter
 
 
@@ -44,7 +44,7 @@ class AppendixRenderer:
         for section in self.analysis.sections:
             if section.kind in ("references", "further-reading"):
                 pieces = segment_journals(section_lines(self.analysis, section))
-                refs = [parse(s.line, s.words, s.journal, s.pieces) for s in pieces]
+                refs = [parse_segment(s) for s in pieces]
                 self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)

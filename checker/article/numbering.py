@@ -26,7 +26,7 @@ from .refdata import (
     BACKLINK_LETTERS,
     IDENTIFIER_WORDS,
     PAGE_WORDS,
-    STYLESHEET_MARK,
+    STYLESHEET_MARKS,
     STYLESHEET_OPENING,
 )
 from .text import is_year
@@ -87,7 +87,7 @@ def _rule_follows(lines: Lines, k: int, i: int) -> bool:
     names the parser's class before the next brace."""
     ahead = [w for _, words in lines[k + 1 : k + 3] for w in words]
     for word in [*lines[k][1][i + 1 :], *ahead]:
-        if STYLESHEET_MARK in word:
+        if any(mark in word for mark in STYLESHEET_MARKS):
             return True
         if "{" in word:
             return False

@@ -190,6 +190,7 @@ CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})
 #: is a stopword, so a footnote opens "b", "b c", ...).
 BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
 #: The citation templates' stylesheet, flattened into the first citation that
-#: used it: it opens with this line, and its selectors name the parser's class.
+#: used it: it opens with this line, and its selectors name the parser's class
+#: ("mw-parser-output", sometimes cut as "mw- parser-output") or a "cs1-" class.
 STYLESHEET_OPENING = ("mw-parser-output", "cite")
-STYLESHEET_MARK = "mw-parser-output"
+STYLESHEET_MARKS = ("mw-", "parser-output", "cs1-")

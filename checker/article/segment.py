@@ -47,7 +47,7 @@ OPENING_LINES = 3
 WEB_PAGE_LINES = 3
 
 
-def _normalise(words: list[str]) -> list[str]:
+def normalise(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in split_glued(words):
         glued = GLUED_PAGES.match(word)
@@ -64,6 +64,7 @@ class Segment(NamedTuple):
     words: list[str]
     journal: Journal | None  #: when a volume line followed its own line
     pieces: list[list[str]]  #: the words of each input line, as the splitter left them
+    numbered: bool = False  #: cut at its footnote number (a CS1-era references list)
 
 
 def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
@@ -84,13 +85,14 @@ def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
 
 
 def _footnote_segment(note: Footnote) -> Segment:
-    pieces = [_normalise(words) for _, words in note.lines]
+    pieces = [normalise(words) for _, words in note.lines]
     journal: Journal | None = None
     for k in range(OPENING_LINES - 1, len(pieces)):
         if _volume_line(pieces[k]) and not _volume_line(pieces[k - 1]):
             journal = (list(pieces[k - 1]), list(pieces[k]))
             break
-    return Segment(note.lines[0][0], [w for p in pieces for w in p], journal, pieces)
+    words = [w for p in pieces for w in p]
+    return Segment(note.lines[0][0], words, journal, pieces, numbered=True)
 
 
 def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
@@ -125,7 +127,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     opened = False
     access_ahead = _lines_to_access(lines)
     for k, (number, raw) in enumerate(lines):
-        words = _normalise(raw)
+        words = normalise(raw)
         if current and _in_doi(current) and _doi_piece(current, words):
             current[-1] += "." + words[0]  # the DOI the splitter cut at its dots
             current_pieces[-1][-1] = current[-1]
@@ -336,6 +338,20 @@ def date_end(words: list[str], i: int) -> int:
     if i < len(words) and is_year(words[i]):
         i += 1
     return i
+
+
+def iso_date(words: list[str]) -> str:
+    day = month = year = ""
+    for word in words:
+        if word in MONTHS:
+            month = f"{MONTHS.index(word) + 1:02d}"
+        elif is_year(word):
+            year = word
+        elif word.isdigit():
+            day = f"{int(word):02d}"
+    if not year:
+        return ""
+    return "-".join(p for p in (year, month, day if month else "") if p)
 
 
 def _ends_with_access(words: list[str]) -> bool:

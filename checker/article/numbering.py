@@ -20,15 +20,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .furniture import DROPPED_NUMBERS
+from .furniture import DROPPED_NUMBERS, MONTHS
 from .refdata import (
     ACCESS_WORDS,
     BACKLINK_LETTERS,
+    CUT_IDENTIFIERS,
+    DOI_PREFIX,
     IDENTIFIER_WORDS,
     PAGE_WORDS,
+    PUBLISHER_SUFFIXES,
     STYLESHEET_MARKS,
     STYLESHEET_OPENING,
 )
+from .reflabel.features import year_of
 from .text import is_year
 
 Lines = Sequence[tuple[int, list[str]]]
@@ -43,6 +47,15 @@ MAX_JUMP = 6
 ALONE, LINE_END, AFTER_PAGE_WORD, BEFORE_BACKLINK = 3, 2, -2, 2
 #: The cost of a chain that skips numbers or starts late.
 JUMP_COST, LATE_START_COST = 5, 2
+#: A piece of an identifier the splitter cut at its dots ("doi 10" / "1073/pnas" / "79" / "6").
+IN_IDENTIFIER = -3
+#: A line start that ends a reference this plainly needs no number to be a boundary.
+SURE_BOUNDARY = 3
+#: An author-date opening has its date within this many words; a line of one
+#: author's name ("rajan t", "mussett alan e") is at most this long.
+OPENING_WORDS, NAME_LINE_WORDS = 8, 4
+#: How far what follows a number can count against it being a footnote number.
+OPENING_WEIGHT = 2
 
 
 class Footnote(NamedTuple):
@@ -110,7 +123,14 @@ def footnotes(lines: Lines) -> list[Footnote] | None:
         for n, part in zip([number, *dropped], parts, strict=True):
             _append(out, n, part)
         number, start = cand.value, (cand.line, cand.word + 1)
-    _append(out, number, _slice(lines, start, (len(lines), 0)))
+    tail = [_slice(lines, start, (len(lines), 0))]
+    if number + 1 in DROPPED_NUMBERS:
+        # the list may go on past a dropped number: cut only where a reference plainly ends
+        head, rest = _split_dropped(tail[0])
+        if rest and _boundary_score(head[-1][1], rest[0][1]) >= SURE_BOUNDARY:
+            tail = [head, rest]
+    for n, part in enumerate(tail, number):
+        _append(out, n, part)
     return out
 
 
@@ -149,7 +169,12 @@ class _Candidate(NamedTuple):
 def _candidates(lines: Lines) -> list[_Candidate]:
     """Every line-final number that could be a footnote's number, with its evidence."""
     out = []
+    in_identifier = False
     for k, (_, words) in enumerate(lines):
+        if words and words[0] in CUT_IDENTIFIERS:
+            in_identifier = True
+        elif len(words) != 1:
+            in_identifier = False
         if not words or not words[-1].isdigit() or words[-1].startswith("0"):
             continue
         value = int(words[-1])
@@ -162,8 +187,18 @@ def _candidates(lines: Lines) -> list[_Candidate]:
         following = lines[k + 1][1] if k + 1 < len(lines) else []
         if following and following[0] == BACKLINK_LETTERS[0]:
             score += BEFORE_BACKLINK
+        if in_identifier and len(words) == 1 and _continues_identifier(following):
+            score += IN_IDENTIFIER
+        if following:
+            # a reference opens after a footnote number: names and a date, a title
+            score += max(-OPENING_WEIGHT, min(_opens(following), 1))
         out.append(_Candidate(k, len(words) - 1, value, score))
     return out
+
+
+def _continues_identifier(following: list[str]) -> bool:
+    """The line after a number inside an identifier: another piece of it, or the next one."""
+    return not following or len(following) == 1 or following[0] in IDENTIFIER_WORDS
 
 
 def _best_chain(cands: list[_Candidate]) -> list[_Candidate]:
@@ -185,7 +220,8 @@ def _best_chain(cands: list[_Candidate]) -> list[_Candidate]:
         best.append(score)
         back.append(prev)
         held = by_value.get(cand.value, -1)
-        if held < 0 or score >= best[held]:
+        # a tie goes to the first: a reference's own numbers follow its footnote number
+        if held < 0 or score > best[held]:
             by_value[cand.value] = j
     if not cands:
         return []
@@ -229,17 +265,31 @@ def _split_dropped(text: list[tuple[int, list[str]]]) -> list[list[tuple[int, li
 
 
 def _boundary_score(before: list[str], after: list[str]) -> int:
+    """How plainly ``before`` ends a reference and ``after`` opens the next."""
     if not before or not after:
         return -9
-    score = 0
-    if before[0] in ACCESS_WORDS:
-        score += 3  # "retrieved 7 june 2018" closes a web citation
-    elif before[0] in IDENTIFIER_WORDS or (len(before) == 1 and before[0].isdigit()):
-        score += 2  # an identifier or a page number closes most others
-    if after[0] in IDENTIFIER_WORDS or after[0] in ACCESS_WORDS or after[0] in PAGE_WORDS:
-        score -= 5
-    if after[0] == BACKLINK_LETTERS[0]:
-        score += 2
-    if after[0] in ("archived", "http", "https") or after[0].isdigit():
-        score -= 3
-    return score
+    return _ends(before) + _opens(after)
+
+
+def _ends(line: list[str]) -> int:
+    if line[-1] == DOI_PREFIX or line[-1] in PAGE_WORDS:
+        return -3  # "doi 10" / "1073/pnas", "p" / "13": the reference goes on
+    if line[0] in ACCESS_WORDS:
+        return 3  # "retrieved 7 june 2018" closes a web citation
+    if line[0] in IDENTIFIER_WORDS or line[0] == "archived" or line[0][:1].isdigit():
+        return 2  # an identifier, an archive note, a page or a DOI's last piece closes most
+    return 1 if line[-1] in PUBLISHER_SUFFIXES else 0
+
+
+def _opens(line: list[str]) -> int:
+    if line[0] in IDENTIFIER_WORDS or line[0] in ACCESS_WORDS or line[0] in PAGE_WORDS:
+        return -5  # these continue a reference
+    if line[0] in ("archived", "http", "https") or line[0][:1].isdigit():
+        return -3  # an archive note, a link, a DOI's next piece, a page
+    if line[0] == BACKLINK_LETTERS[0]:
+        return 2
+    for i, word in enumerate(line[:OPENING_WORDS]):
+        if is_year(word) or year_of(word) or word in MONTHS:
+            # "crosland mw crozier rh 1986", "barnett ja april 2003": names, then the date
+            return 2 if i and all(w.isalpha() for w in line[:i]) else 0
+    return 1 if len(line) <= NAME_LINE_WORDS and all(w.isalpha() for w in line) else 0

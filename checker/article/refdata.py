@@ -169,6 +169,8 @@ GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 IDENTIFIER_WORDS = frozenset(
     {"isbn", "issn", "doi", "oclc", "pmid", "pmc", "jstor", "arxiv", "bibcode", "hdl", "s2cid"}
 )
+#: Identifiers with dots inside, which the splitter cut into lines of their own.
+CUT_IDENTIFIERS = frozenset({"doi", "bibcode", "arxiv", "citeseerx", "hdl"})
 #: "doi:10.1021/ja01537a001" reads "doi 10" / "1021/ja01537a001": the splitter cut
 #: it at every dot.  The registrant part after "10." holds the slash.
 DOI_PREFIX = "10"

@@ -23,15 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from ..refdata import ACCESS_WORDS, IDENTIFIER_WORDS, PAGE_WORDS, VOLUME_LINE
+from ..refdata import ACCESS_WORDS, CUT_IDENTIFIERS, IDENTIFIER_WORDS, PAGE_WORDS, VOLUME_LINE
 from ..segment import date_end
 from .features import word_features, year_of
 
 LABELS = ("AS", "AG", "AX", "Y", "D", "T", "C", "V", "P", "I", "A", "R", "O")
 #: Joining words of an author list.
 AUTHOR_JOINERS = frozenset({"et", "al", "&", "and", "ed", "eds", "editor", "editors"})
-#: Continuation lines of an identifier the splitter cut at its dots.
-_CUT_IDENTIFIERS = frozenset({"doi", "bibcode", "arxiv", "citeseerx", "hdl"})
 ARCHIVE_WORDS = frozenset({"archived", "original", "wayback", "machine"})
 #: The last author's given names: at most this many words after the surname.
 MAX_GIVEN_AFTER = 3
@@ -93,7 +91,7 @@ def _rule_labels(pieces: Sequence[Sequence[str]], put: Put) -> None:
         words = list(piece)
         if words and words[0] in IDENTIFIER_WORDS:
             put(start, len(words), "I")
-            continuing = words[0] in _CUT_IDENTIFIERS
+            continuing = words[0] in CUT_IDENTIFIERS
         elif continuing and words and len(words) <= 4 and not _is_word(words[0]):
             put(start, len(words), "I")
         else:

@@ -146,3 +146,16 @@ def test_shipped_model_reads_a_book_a_journal_and_a_web_page(shipped: Labeller) 
     assert (short.authors, short.year, short.pages) == (["Cresswell"], "2010", "52")
     assert not short.title
     assert all(r.parsed for r in (book, article, web, short))
+
+
+def test_a_token_that_may_or_may_not_be_a_name_makes_the_reading_a_guess() -> None:
+    from checker.article.reflabel.fields import read_reference
+    from checker.article.reflabel.model import Labelled
+
+    words = ["hale", "george", "1999", "rivers"]
+    labels = ["AS", "AG", "Y", "T"]
+    sure = Labelled(words, labels, [0.99] * 4, [0.99, 0.97, 0.01, 0.02], [0.0, 0.0, 0.99, 0.0])
+    ref = read_reference(1, [words[:3], words[3:]], sure)
+    assert ref.parsed and ref.authors == ["Hale, George"] and ref.year == "1999"
+    unsure = sure._replace(author=[0.99, 0.5, 0.01, 0.02])
+    assert not read_reference(1, [words[:3], words[3:]], unsure).parsed

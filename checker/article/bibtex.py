@@ -36,11 +36,9 @@ class Work:
             return "article"
         if ref.website:
             return "misc"
-        if ref.publisher:
-            return "book"
-        if ref.accessed and not ref.authors:
-            return "misc"
-        return "book" if ref.authors and ref.year else "misc"
+        # a book names its publisher (or has an ISBN); without either the
+        # type is not known, and @misc asks for nothing the text may not have
+        return "book" if ref.publisher or ref.isbn else "misc"
 
 
 def _title_words(ref: Reference) -> set[str]:
@@ -144,6 +142,8 @@ def entry(work: Work) -> str:
             fields.append((name, value))
     if not ref.parsed:
         fields.append(("note", ref.raw))
+        # the reference checks' contract (checker.refs.tables.PARSE_FIELD): report it as written
+        fields.append(("x-parse", "guessed"))
     elif ref.comment:
         fields.append(("note", ref.comment))
     if work.further_reading:

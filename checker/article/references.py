@@ -37,7 +37,7 @@ from .segment import (
     segment,
     segment_journals,
 )
-from .text import is_year, title_case
+from .text import is_year, is_year_or_range, title_case
 
 #: A publisher's name is at most this many words before its suffix or after its place.
 PUBLISHER_LOOKBACK = 4
@@ -79,7 +79,12 @@ def parse(
         ref.year = words[years[-1]]
         del words[years[-1]]
     ref.title = " ".join(words).strip()
-    ref.parsed = bool(ref.title) and bool(ref.authors or ref.year or ref.publisher)
+    # the rules are sure of a reference whose author, title and a date or
+    # publisher they all found; without an author they cannot tell a
+    # reference that has none from a name they did not recognise
+    # (a date left in the title means the reference held more than one)
+    ref.parsed = bool(ref.title and ref.authors and (ref.year or ref.publisher or ref.accessed))
+    ref.parsed = ref.parsed and not any(is_year_or_range(w) for w in ref.title.split())
     return ref
 
 

@@ -22,8 +22,8 @@ from ..text import title_case
 from .features import year_of
 from .model import Labelled
 
-#: Below this probability a reference's author or year label is a guess.
-CONFIDENT = 0.6
+#: A token this likely (and no more) to be an author's name or the year is a guess.
+UNSURE = (0.2, 0.8)
 _DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 _VOWEL = re.compile(r"[aeiouy]")
 
@@ -59,10 +59,16 @@ def read_reference(line: int, pieces: Sequence[Sequence[str]], labelled: Labelle
     access = [w for w, lab in zip(words, labels, strict=True) if lab == "A"]
     if access:
         ref.accessed = iso_date(access[1 : date_end(access, 1)])
-    key = [c for c, lab in zip(labelled.confidence, labels, strict=True) if lab in ("AS", "Y")]
-    sure = min(key, default=1.0) >= CONFIDENT
-    ref.parsed = sure and bool(ref.title or (ref.authors and ref.year))
+    ref.parsed = sure(labelled) and bool(ref.title or (ref.authors and ref.year))
     return ref
+
+
+def sure(labelled: Labelled) -> bool:
+    """Whether every token is plainly an author's or plainly not, and likewise the year:
+    a reference read otherwise is a guess, and no finding may blame it for a missing field."""
+    return all(
+        not UNSURE[0] < p < UNSURE[1] for p in (*labelled.author, *labelled.year)
+    )
 
 
 def _authors(words: Sequence[str], labels: Sequence[str]) -> list[str]:

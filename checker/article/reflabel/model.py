@@ -17,11 +17,18 @@ from .features import reference_features
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
 
+#: The labels that name a reference's author, and its year.
+AUTHOR_LABELS, YEAR_LABEL = ("AS", "AG", "AX"), "Y"
+
+
 class Labelled(NamedTuple):
     words: list[str]
     labels: list[str]
     #: the probability of each token's label, given the whole reference
     confidence: list[float]
+    #: the probability that each token is part of an author's name, and the year
+    author: list[float]
+    year: list[float]
 
 
 class Labeller:
@@ -34,10 +41,18 @@ class Labeller:
     def label(self, pieces: Sequence[Sequence[str]]) -> Labelled:
         words = [w for piece in pieces for w in piece]
         if not words:
-            return Labelled([], [], [])
+            return Labelled([], [], [], [], [])
         labels = list(self._tagger.tag(reference_features(pieces)))
-        confidence = [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
-        return Labelled(words, labels, confidence)
+        marginal = self._tagger.marginal
+        known = set(self._tagger.labels())
+        names = [label for label in AUTHOR_LABELS if label in known]
+        return Labelled(
+            words,
+            labels,
+            [marginal(label, i) for i, label in enumerate(labels)],
+            [sum(marginal(name, i) for name in names) for i in range(len(words))],
+            [marginal(YEAR_LABEL, i) if YEAR_LABEL in known else 0.0 for i in range(len(words))],
+        )
 
 
 @functools.cache

@@ -44,7 +44,9 @@ def test_the_rules_mark_a_reference_without_a_known_author_as_guessed() -> None:
 
 
 def test_the_rules_are_sure_of_an_author_date_reference() -> None:
-    ref = parse(1, "deutscher isaac 1970 prophet armed oxford university press".split())
+    ref = parse(
+        1, ["deutscher", "isaac", "1970", "prophet", "armed", "oxford", "university", "press"]
+    )
     assert ref.parsed
     assert (ref.authors, ref.year, ref.publisher) == (
         ["Deutscher, Isaac"],
@@ -55,5 +57,5 @@ def test_the_rules_are_sure_of_an_author_date_reference() -> None:
 
 
 def test_a_book_needs_its_publisher_to_be_typed_a_book() -> None:
-    ref = parse(1, "smith john 1990 rivers north".split())
+    ref = parse(1, ["smith", "john", "1990", "rivers", "north"])
     assert entry(Work("smith1990", ref)).startswith("@misc{")

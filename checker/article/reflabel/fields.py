@@ -66,9 +66,7 @@ def read_reference(line: int, pieces: Sequence[Sequence[str]], labelled: Labelle
 def sure(labelled: Labelled) -> bool:
     """Whether every token is plainly an author's or plainly not, and likewise the year:
     a reference read otherwise is a guess, and no finding may blame it for a missing field."""
-    return all(
-        not UNSURE[0] < p < UNSURE[1] for p in (*labelled.author, *labelled.year)
-    )
+    return all(not UNSURE[0] < p < UNSURE[1] for p in (*labelled.author, *labelled.year))
 
 
 def _authors(words: Sequence[str], labels: Sequence[str]) -> list[str]:

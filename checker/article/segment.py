@@ -289,7 +289,9 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
                 start = end
                 i = end
                 continue
-        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings
+        # an opening recurs after a whole reference, not after its author's
+        # name ("david north" / "defense leon trotsky ...": one reference)
+        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
         if i > start and (repeated or _ends_then_opens(words, start, i)):
             pieces.append(words[start:i])
             start = i

@@ -53,9 +53,7 @@ class Work:
 
 
 def title_words(ref: Reference) -> set[str]:
-    return {
-        w for w in ref.title.split() if not is_year_or_range(w) and len(w) >= MIN_TITLE_WORD
-    }
+    return {w for w in ref.title.split() if not is_year_or_range(w) and len(w) >= MIN_TITLE_WORD}
 
 
 def surname(ref: Reference) -> str:

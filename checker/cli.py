@@ -7,10 +7,12 @@ policy, 2 usage or input error -- always a one-line message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import InputError
@@ -102,5 +104,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
+def run() -> NoReturn:
+    """The ``citecheck`` console script: :func:`main`, then a quick exit.
+
+    A report leaves Sphinx's whole environment in memory, and the garbage
+    collector's passes over it at interpreter exit took most of a cached
+    ``report --online`` run (0.5 s of 0.7 s).  Everything is written and
+    closed by now, so the heap is frozen and exit skips those passes.
+    """
+    code = main()
+    gc.freeze()
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    run()

@@ -82,6 +82,8 @@ def short_citation(ref: Reference, work: Work) -> str:
     place = ""
     if ref.pages:
         place = f", {'pp' if re.search('[-–]', ref.pages) else 'p'}. {ref.pages}"
+    elif ref.page_lost:
+        place = ", p"  # as written: a page word whose number the flattening dropped
     if work.first.authors and work.first.year:
         return f"{author_label(work.first.authors)} {work.first.year}{place}."
     return f":cite:t:`{work.key}`{place}."

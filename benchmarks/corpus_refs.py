@@ -49,8 +49,7 @@ def pooled(results: Iterable[Result]) -> dict[str, tuple[int, int]]:
 def line(label: str, results: list[Result]) -> str:
     tot = pooled(results)
     cells = [
-        f"{name} {hit}/{n} = {hit / n:.3f}" if n else f"{name} -"
-        for name, (hit, n) in tot.items()
+        f"{name} {hit}/{n} = {hit / n:.3f}" if n else f"{name} -" for name, (hit, n) in tot.items()
     ]
     secs = [r["secs"] for r in results if "secs" in r]
     mean = sum(secs) / len(secs) if secs else 0.0

@@ -81,7 +81,6 @@ def _word_features(word: str) -> Features:
         "shape": shape(word),
         "len": str(min(len(word), 8)),
         "suf3": word[-3:],
-        "pre3": word[:3],
     }
     if is_year(word):
         feats["year"] = 1.0
@@ -132,7 +131,8 @@ def reference_features(pieces: Sequence[Sequence[str]]) -> list[Features]:
             name = f"{off:+d}"
             if 0 <= k < len(words):
                 near = base[k]
-                feats[name + "w"] = words[k]
+                if abs(off) == 1:
+                    feats[name + "w"] = words[k]
                 feats[name + "shape"] = str(near["shape"])
                 for flag in ("year", "datey", "month", "given", "initials", "pageword", "access"):
                     if flag in near:

@@ -40,3 +40,16 @@ def test_a_short_citation_joins_its_full_entry_in_a_bibliography() -> None:
     works = group_works([short], [full])
     assert len(works) == 1 and works[0].first is full and short.key == full.key
     assert not works[0].further_reading  # cited, so a source
+
+
+def test_a_dropped_page_number_keeps_its_page_word() -> None:
+    from checker.article.bibtex import Work, short_citation
+
+    full = ref(["Deutscher, Isaac"], "1965", "prophet armed", "Vintage Books")
+    lost = ref(["Deutscher, Isaac"], "", "prophet armed")
+    lost.page_lost = True
+    given = ref(["Deutscher, Isaac"], "", "prophet armed")
+    given.pages = "145"
+    work = Work("deutscher1965prophet", full)
+    assert short_citation(lost, work) == "Deutscher 1965, p."  # as written: "... p"
+    assert short_citation(given, work) == "Deutscher 1965, p. 145."

@@ -93,3 +93,42 @@ animal
         ["3"],
         ["animal"],
     ]
+
+
+NOTES_OF_CITATIONS = """example river
+example river river southern norway
+contents history 2 notes 3 references history
+example river flows south through three valleys
+it floods every spring
+notes
+hansen 1999 p
+41
+2
+berg 2004 p
+7
+3
+lund 2001 p
+9
+4
+moe 2011 p
+12
+references
+hansen ole 1999
+rivers norway
+oslo fjord press
+berg kari 2004
+sediment valleys
+bergen university press
+"""
+
+
+def test_a_notes_section_of_numbered_citations_is_read_as_references() -> None:
+    from checker.article.convert import convert_text
+
+    conversion = convert_text(NOTES_OF_CITATIONS, "Example river")
+    kinds = {" ".join(s.heading.spec.words): s.kind for s in conversion.analysis.sections}
+    assert kinds["notes"] == "references"  # no note marker in the text: these are citations
+    notes = conversion.files["notes.rst"]
+    assert ".. [#] Hansen 1999, p. 41." in notes and ".. [#] Berg 2004, p. 7." in notes
+    bib = conversion.files["references.bib"]
+    assert "x-cited-as = {hansen 1999 p 41}" in bib  # the short citation joined its entry

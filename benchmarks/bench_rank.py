@@ -7,10 +7,11 @@
 Prints a Markdown table: recall@1, recall@3 and MRR of the shipped model and
 of the word-overlap ranking ``citecheck todo`` used before it, for the
 sentences as written and flattened, given the claim alone, with its
-paragraph, and with its context; claims ranked per second (after start-up,
-the bibliography indexes built as they are needed); then the model's size
-and its time through ``citecheck rank-sources`` on a JSON Lines file.  Not a
-test: nothing here asserts a time.
+paragraph, and with its context -- the sources shuffled, and (with the
+context) in the article's reference-list order; claims ranked per second
+(after start-up, the bibliography indexes built as they are needed); then the
+model's size and its time through ``citecheck rank-sources`` on a JSON Lines
+file of each order.  Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ def word_overlap(claim: Claim) -> list[str]:
 _rankers: dict[tuple[Source, ...], Ranker] = {}
 
 
-def command_speed(dev: Path, limit: int) -> tuple[int, float, float]:
+def command_speed(dev: Path, limit: int, order: str) -> tuple[int, float, float]:
     """Claims, seconds for the whole ``rank-sources`` run, and for start-up alone."""
-    examples = dataset.examples(dev, limit=limit)
+    examples = dataset.examples(dev, order=order, limit=limit)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "claims.jsonl"
         with path.open("w", encoding="utf-8") as handle:
@@ -90,11 +91,12 @@ def main() -> int:
         f"\nmodel: {len(model.trees)} trees over the top {model.top}, "
         f"{len(model.weights)} linear terms; model.json + vocabulary.txt = {size / 1024:.0f} KiB"
     )
-    claims, whole, startup = command_speed(dev, args.limit)
-    print(
-        f"rank-sources on {claims} dev claims: {whole:.2f} s in all, start-up {startup:.2f} s, "
-        f"{claims / (whole - startup):,.0f} claims/s after start-up"
-    )
+    for order in ("shuffled", "listed"):
+        claims, whole, startup = command_speed(dev, args.limit, order)
+        print(
+            f"rank-sources on {claims} dev claims, sources {order}: {whole:.2f} s in all, "
+            f"start-up {startup:.2f} s, {claims / (whole - startup):,.0f} claims/s after start-up"
+        )
     return 0
 
 

@@ -28,6 +28,25 @@ def test_examples_hide_ids_and_order_and_keep_only_contract_fields() -> None:
     assert book.authors == ("Hansen, Ole",) and book.year == 1970
 
 
+def test_sources_keep_the_list_order_or_are_shuffled(tmp_path: Path) -> None:
+    article = articles()[0]
+    titles = [s.get("title", "") for s in article["sources"]]
+
+    def shown(order: str) -> list[str]:
+        return [s.title for s in dataset.article_examples(article, order=order)[0].claim.sources]
+
+    assert shown("listed") == titles
+    assert sorted(shown("shuffled")) == sorted(titles) and shown("shuffled") != titles
+    # mixed: half of the articles, chosen by title, are shuffled (this one is)
+    assert shown("mixed") == shown("shuffled")
+    second = articles()[1]  # and this one is not
+    listed = dataset.article_examples(second, order="listed")[0].claim.sources
+    assert dataset.article_examples(second, order="mixed")[0].claim.sources == listed
+    # both: every article twice, as listed and shuffled
+    split = data_folder(tmp_path) / "dev.jsonl.gz"
+    assert len(dataset.examples(split, order="both")) == 2 * len(dataset.examples(split))
+
+
 def test_context_is_the_other_cited_sentences_of_the_same_section() -> None:
     examples = dataset.article_examples(articles()[1])  # lead (3 sentences), Reproduction (2)
     lead, other = examples[0].claim, examples[3].claim

@@ -47,6 +47,10 @@ class Claim:
     lead: bool = False
     paragraph: str = ""
     context: tuple[Cited, ...] = ()
+    #: where the claim sits, numbered as the context's ``para`` and ``sent`` (a project
+    #: knows; the contract does not say, so the ranker finds the claim in its paragraph)
+    para: int | None = None
+    sent: int | None = None
 
 
 def _text(value: Any, field: str) -> str:
@@ -152,4 +156,6 @@ def claim_from_json(item: Any) -> Claim:
         lead=bool(item.get("lead")),
         paragraph=_text(item.get("paragraph"), "paragraph"),
         context=tuple(cited_from_json(c) for c in context),
+        para=_int(item.get("para")),
+        sent=_int(item.get("sent")),
     )

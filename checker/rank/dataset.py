@@ -8,8 +8,12 @@ contract gives (``id``, ``text``, ``title``, ``authors``, ``year``,
 ``container``) and nothing else -- not ``type``, not ``cited``.
 
 The anchors of the page name author and year (``CITEREFMairHoh2009``), so
-every id is replaced by an opaque one and the sources are shuffled: a ranker
-that read ids or list order would gain nothing here.
+every id is replaced by an opaque one.  The sources keep the article's
+reference-list order (numbered by first use: ``order="listed"``) or are
+shuffled (``order="shuffled"``, what a grader that scrambles them would
+send); ``order="mixed"`` shuffles half of the articles, chosen by title, and
+``order="both"`` gives every article twice, as listed and shuffled, so a
+model learns when the order can be trusted.
 
 ``flat`` gives every text field the way the seed article was flattened
 (lower case, punctuation and the flattening's stopwords gone): the
@@ -87,10 +91,23 @@ def _source(item: dict[str, Any], ident: str, flat: bool) -> Source:
 
 #: how much of what surrounds a claim the examples carry
 LEVELS = ("claim", "paragraph", "context")
+#: how the sources are ordered (``both``: :func:`examples` gives each article twice)
+ORDERS = ("listed", "shuffled", "mixed", "both")
+
+
+def _shuffled(title: str, order: str, seed: int) -> bool:
+    if order == "mixed":
+        return hashlib.sha1(f"{seed}:{title}".encode()).digest()[0] % 2 == 0
+    return order == "shuffled"
 
 
 def article_examples(
-    article: dict[str, Any], *, flat: bool = False, level: str = "context", seed: int = 0
+    article: dict[str, Any],
+    *,
+    flat: bool = False,
+    level: str = "context",
+    order: str = "shuffled",
+    seed: int = 0,
 ) -> list[Example]:
     """One example per cited sentence of ``article``.
 
@@ -100,10 +117,13 @@ def article_examples(
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+    if order not in ORDERS or order == "both":
+        raise ValueError(f"order must be one of {', '.join(ORDERS[:-1])}")
     title = article.get("title", "")
     ids = {s["id"]: _opaque(title, s["id"]) for s in article["sources"]}
     sources = [_source(s, ids[s["id"]], flat) for s in article["sources"]]
-    random.Random(f"{seed}:{title}").shuffle(sources)
+    if _shuffled(title, order, seed):
+        random.Random(f"{seed}:{title}").shuffle(sources)
     shown = tuple(sources)
     sentences = [s for s in article["sentences"] if s["cites"]]
 
@@ -139,14 +159,25 @@ def article_examples(
 
 
 def examples(
-    path: Path, *, flat: bool = False, level: str = "context", limit: int = 0
+    path: Path,
+    *,
+    flat: bool = False,
+    level: str = "context",
+    order: str = "shuffled",
+    limit: int = 0,
 ) -> list[Example]:
     """Every example of a split file; ``limit`` > 0 reads only the first articles."""
+    if order == "both":
+        # the whole split as listed, then the whole split shuffled
+        return [
+            *examples(path, flat=flat, level=level, order="listed", limit=limit),
+            *examples(path, flat=flat, level=level, order="shuffled", limit=limit),
+        ]
     found: list[Example] = []
     for n, article in enumerate(read_articles(path)):
         if limit and n >= limit:
             break
-        found.extend(article_examples(article, flat=flat, level=level))
+        found.extend(article_examples(article, flat=flat, level=level, order=order))
     return found
 
 

@@ -1,10 +1,13 @@
 """How well a ranking finds the works claims really cite: recall@1, recall@3, MRR, speed.
 
-``python -m checker.rank.evaluate DATA_DIR`` scores the shipped model on
-``dev.jsonl.gz`` for the sentences as written and flattened, each with the
-claim alone, with its paragraph, and with the context (the other cited
-sentences of its section).  ``benchmarks/bench_rank.py`` adds today's
-word-overlap ranking to the same run.
+``python -m checker.rank.evaluate DATA_DIR`` scores the shipped model (or
+``--model DIR``'s) on ``dev.jsonl.gz`` for the sentences as written and
+flattened, each with the claim alone, with its paragraph, and with the
+context (the other cited sentences of its section) -- the last twice: the
+sources shuffled, and in the article's reference-list order (numbered by
+first use, which the ranker reads as evidence only when the context bears
+it out; see :mod:`checker.rank.order`).  ``benchmarks/bench_rank.py`` adds
+today's word-overlap ranking to the same run.
 
 recall@k = |cited works in the first k| / min(k, |cited works|), averaged over
 claims; MRR = 1 / the rank of the first cited work, averaged.
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from . import dataset
 from .claims import Claim
-from .model import Model, shipped
+from .model import FILE, Model, ModelError, load, shipped
 
 #: a ranking: the claim's source ids, best first
 Ranking = Callable[[Claim], list[str]]
@@ -71,21 +74,33 @@ def model_ranking(model: Model) -> Ranking:
     return rank
 
 
+#: what each row of the table is given: the level, and the sources' order (only the
+#: context can tell whether the order means anything, so the other levels are shuffled)
+SETTINGS = (
+    ("claim", "shuffled"),
+    ("paragraph", "shuffled"),
+    ("context", "shuffled"),
+    ("context", "listed"),
+)
+
+
 def table(
     dev: Path, rankings: dict[str, Ranking], *, limit: int = 0, out: Callable[[str], None] = print
-) -> dict[tuple[str, str, str], Scores]:
-    """Every ranking on every form and level of ``dev``, as a Markdown table."""
-    results: dict[tuple[str, str, str], Scores] = {}
-    out("| form | given | ranking | R@1 | R@3 | MRR | claims/s |")
-    out("|---|---|---|---:|---:|---:|---:|")
+) -> dict[tuple[str, str, str, str], Scores]:
+    """Every ranking on every form, level and order of ``dev``, as a Markdown table."""
+    results: dict[tuple[str, str, str, str], Scores] = {}
+    out("| form | given | sources | ranking | R@1 | R@3 | MRR | claims/s |")
+    out("|---|---|---|---|---:|---:|---:|---:|")
     for form in ("text", "flat"):
-        for level in dataset.LEVELS:
-            examples = dataset.examples(dev, flat=form == "flat", level=level, limit=limit)
+        for level, order in SETTINGS:
+            examples = dataset.examples(
+                dev, flat=form == "flat", level=level, order=order, limit=limit
+            )
             for name, ranking in rankings.items():
                 s = score(ranking, examples)
-                results[form, level, name] = s
+                results[form, level, order, name] = s
                 out(
-                    f"| {form} | {level} | {name} | {s.recall1:.3f} | {s.recall3:.3f} "
+                    f"| {form} | {level} | {order} | {name} | {s.recall1:.3f} | {s.recall3:.3f} "
                     f"| {s.mrr:.3f} | {s.per_second:,.0f} |"
                 )
     return results
@@ -95,12 +110,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.rank.evaluate", description=__doc__)
     parser.add_argument("data", type=Path, help="folder with dev.jsonl.gz")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N articles")
+    parser.add_argument(
+        "--model", type=Path, help="folder with model.json (default: the shipped model)"
+    )
     args = parser.parse_args(argv)
     dev = args.data / "dev.jsonl.gz"
     if not dev.exists():
         print(f"evaluate: no dev.jsonl.gz in {args.data}", file=sys.stderr)
         return 2
-    table(dev, {"model": model_ranking(shipped())}, limit=args.limit)
+    try:
+        model = load(args.model / FILE) if args.model else shipped()
+    except ModelError as exc:
+        print(f"evaluate: {exc}", file=sys.stderr)
+        return 2
+    table(dev, {"model": model_ranking(model)}, limit=args.limit)
     return 0
 
 

@@ -1,6 +1,6 @@
 """The evidence that a claim cites a work, as numbers: one row of features per work.
 
-Four families, each something an editor could check:
+Five families, each something an editor could check:
 
 * **words** -- BM25 of the claim (then the uncited sentences its citation
   covers, its paragraph, its section title) against the whole reference, with
@@ -14,6 +14,11 @@ Four families, each something an editor could check:
   published before a year the claim is about;
 * **shape** -- what the reference looks like (ISBN, DOI, a web page, a stub,
   how general its title is) and what the claim looks like (for the trees).
+* **order** -- where the work is numbered against the works the sentences
+  around the claim cite first: in a list numbered by first use, a work in the
+  gap between the ones cited before the claim and after it was first cited
+  by the claim (:mod:`checker.rank.order`), each also weighted by how far
+  this claim's context shows the list to be in that order.
 
 Most works share nothing with a given claim, so :class:`ClaimFeatures` keeps
 the evidence sparse: :attr:`ClaimFeatures.touched` lists the works with any,
@@ -28,7 +33,8 @@ from collections.abc import Sequence
 
 from .bibindex import SHAPES, BibIndex, index_for
 from .claims import Claim
-from .text import terms, words, years
+from .order import Placement, place
+from .text import Paragraph, terms, words, years
 from .vocabulary import Vocabulary, shipped
 
 K1 = 1.2
@@ -45,6 +51,8 @@ SPARSE = (
     "bm25_para_rank",
     "bm25_section",
     "bm25_block",
+    "bm25_rival",
+    "bm25_beats_rival",
     "vocab_claim",
     "vocab_claim_rel",
     "title_share",
@@ -61,6 +69,9 @@ SPARSE = (
     "year_named",
     "year_para",
     "year_covered",
+    "ord_gap",
+    "ord_edge",
+    "ord_next",
 )
 #: what the work is, whatever the claim; and the one cheap comparison made for every work
 STATIC = (
@@ -86,6 +97,10 @@ CLAIM = (
     "n_context",
     "para_unknown",
     "block_length",
+    "ord_belief",
+    "ord_evidence",
+    "ord_slots",
+    "ord_located",
 )
 NAMES: tuple[str, ...] = SPARSE + STATIC + CLAIM
 #: the features a linear model may use: a claim-wide constant cannot reorder works
@@ -120,30 +135,6 @@ def _reciprocal_ranks(scores: dict[int, float]) -> dict[int, float]:
     return {i: 1.0 / (1 + r) for r, i in enumerate(order)}
 
 
-class _Paragraph:
-    """Where sentences sit in the claim's paragraph (word offsets), found by their words."""
-
-    def __init__(self, text: str) -> None:
-        self.words = words(text)
-        self.trigrams: dict[tuple[str, str, str], int] = {}
-        self.first: dict[str, int] = {}
-        ws = self.words
-        for i, w in enumerate(ws):
-            self.first.setdefault(w, i)
-            if i + 2 < len(ws):
-                self.trigrams.setdefault((w, ws[i + 1], ws[i + 2]), i)
-
-    def locate(self, text: str) -> int | None:
-        ws = words(text)
-        if len(ws) < 3:
-            return self.first.get(ws[0]) if ws else None
-        for i in range(len(ws) - 2):
-            at = self.trigrams.get((ws[i], ws[i + 1], ws[i + 2]))
-            if at is not None:
-                return max(at - i, 0)
-        return None
-
-
 class ClaimFeatures:
     """The features of every work of a claim's bibliography, built lazily."""
 
@@ -171,6 +162,7 @@ class ClaimFeatures:
                 self.vocab[i] = self.vocab.get(i, 0.0) + weight
         self.top_vocab = max(self.vocab.values(), default=0.0)
         self._nearby(claim)
+        self._rivals(claim)
         self._names_and_years(claim)
         self.touched = (
             self.bm_claim.keys()
@@ -183,16 +175,27 @@ class ClaimFeatures:
             | self.year_named
             | self.year_para
             | self.covered.keys()
+            | self.placement.gap.keys()
+            | self.placement.next_new
         )
 
     def _nearby(self, claim: Claim) -> None:
         index = self.index
-        paragraph = _Paragraph(claim.paragraph) if claim.paragraph else None
+        paragraph = Paragraph(claim.paragraph) if claim.paragraph else None
         own = paragraph.locate(claim.claim) if paragraph else None
         where = [paragraph.locate(c.text) if paragraph else None for c in claim.context]
-        para = next(
-            (c.para for c, at in zip(claim.context, where, strict=True) if at is not None), None
-        )
+        # the claim's paragraph is the one most of the sentences found in it come from
+        # (or the one the project says); the others found there only look alike
+        para = claim.para
+        if para is None:
+            found = Counter(
+                c.para for c, at in zip(claim.context, where, strict=True) if at is not None
+            )
+            para = found.most_common(1)[0][0] if found else None
+        if para is not None:
+            where = [
+                at if c.para == para else None for c, at in zip(claim.context, where, strict=True)
+            ]
         self.para_unknown = float(para is None and bool(claim.context))
         later = [w for w in where if w is not None and own is not None and w > own]
         earlier = [w for w in where if w is not None and own is not None and w < own]
@@ -241,6 +244,49 @@ class ClaimFeatures:
                 if distance is not None:
                     self.near[i] = max(self.near.get(i, 0.0), 1.0 / (1.0 + distance))
         self.n_context = len(claim.context)
+        self.placement = self._placement(claim, where, own, para)
+
+    def _rivals(self, claim: Claim) -> None:
+        """For each work the claim matches, the best match among the section's other sentences.
+
+        A section's sentences are about one subject and share its words with
+        every work on it; the work a claim cites is more often the one it
+        matches better than its neighbours do.
+        """
+        self.rival: dict[int, float] = {}
+        if not self.bm_claim:
+            return
+        for cited in claim.context:
+            for i, value in _cached_bm25(self.index, cited.text).items():
+                if i in self.bm_claim and value > self.rival.get(i, 0.0):
+                    self.rival[i] = value
+
+    def _placement(
+        self, claim: Claim, where: list[int | None], own: int | None, para: int | None
+    ) -> Placement:
+        """The gap in the list's numbering the claim sits in (see :mod:`checker.rank.order`)."""
+        position = self.index.position
+        if not claim.context or any(c.para is None for c in claim.context):
+            return Placement()
+        rows = []
+        for cited, at in zip(claim.context, where, strict=True):
+            targets = frozenset(position[c] for c in cited.cites if c in position)
+            if targets and cited.para is not None:
+                rows.append(((cited.para, cited.sent or 0), targets, at))
+        rows.sort(key=lambda r: r[0])
+        slot: int | None = None
+        if claim.para is not None:
+            # the project says where the claim is
+            here = (claim.para, claim.sent if claim.sent is not None else -1)
+            slot = sum(1 for key, _, _ in rows if key < here)
+        elif own is not None and para is not None:
+            # found in its paragraph: after the earlier paragraphs and the sentences before it
+            slot = sum(
+                1
+                for (p, _), _, at in rows
+                if p < para or (p == para and at is not None and at < own)
+            )
+        return place([(key, targets) for key, targets, _ in rows], len(self.index), slot)
 
     def _names_and_years(self, claim: Claim) -> None:
         index = self.index
@@ -279,6 +325,10 @@ class ClaimFeatures:
             float(self.n_context),
             self.para_unknown,
             self.block_length,
+            self.placement.belief,
+            math.log1p(self.placement.evidence),
+            float(self.placement.slots),
+            float(self.placement.located),
         ]
 
     def year_before(self, i: int) -> bool:
@@ -303,8 +353,13 @@ class ClaimFeatures:
             container_share = sum(idf[t] for t in shared if t in work.container) / self.claim_mass
         count = self.count.get(i, 0)
         vocab = self.vocab.get(i, 0.0)
+        rival = self.rival.get(i, 0.0)
         latest = self.latest
         year_before = work.year is not None and latest is not None and work.year < latest
+        placement = self.placement
+        gap = placement.gap.get(i, 0.0)
+        edge = placement.edge.get(i, 0.0)
+        after = 1.0 if i in placement.next_new else 0.0
         return [
             math.log1p(score),
             score / self.top_claim if self.top_claim else 0.0,
@@ -315,6 +370,8 @@ class ClaimFeatures:
             self.rank_para.get(i, 0.0),
             math.log1p(self.bm_section.get(i, 0.0)),
             math.log1p(self.bm_block.get(i, 0.0)),
+            math.log1p(rival),
+            math.log1p(score) - math.log1p(rival) if score else 0.0,
             vocab,
             vocab / self.top_vocab if self.top_vocab else 0.0,
             title_share,
@@ -331,6 +388,9 @@ class ClaimFeatures:
             1.0 if i in self.year_named else 0.0,
             1.0 if i in self.year_para else 0.0,
             self.covered.get(i, (0.0,))[0],
+            gap,
+            edge,
+            after,
             *self.index.static_rows[i][year_before],
             float(work.year - latest) if work.year is not None and latest is not None else -999.0,
             *self.claim_row,

@@ -6,6 +6,10 @@ from .features import ClaimFeatures
 from .text import words
 
 MAX_WORDS = 4
+#: the gap is worth saying only for the works next to its end, in a list that its
+#: context shows to be numbered by first use
+SHOWN_EDGE = 0.5
+SHOWN_BELIEF = 0.9
 
 
 def _quoted(terms: list[str]) -> str:
@@ -40,6 +44,9 @@ def reasons(features: ClaimFeatures, i: int) -> tuple[str, ...]:
         found.append(f"by {', '.join(n.title() for n in named)}, named in the claim")
     if i in features.year_named and work.year is not None:
         found.append(f"published in {work.year}, a year the claim names")
+    placement = features.placement
+    if placement.edge.get(i, 0.0) >= SHOWN_EDGE and placement.belief >= SHOWN_BELIEF:
+        found.append("listed between the works cited just before and after it")
     covered = features.covered.get(i)
     if covered is not None:
         _, year, (start, end) = covered

@@ -8,6 +8,7 @@ depend on case or punctuation surviving.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -81,3 +82,37 @@ def surname(author: str) -> str:
         return ""
     # a flattened name lost its comma: "matson john" keeps the bibliography's order
     return parts[0] if author.islower() else parts[-1]
+
+
+class Paragraph:
+    """Where sentences sit in the claim's paragraph (word offsets), found by their words."""
+
+    def __init__(self, text: str) -> None:
+        self.words = words(text)
+        self.trigrams: dict[tuple[str, str, str], int] = {}
+        self.first: dict[str, int] = {}
+        ws = self.words
+        for i, w in enumerate(ws):
+            self.first.setdefault(w, i)
+            if i + 2 < len(ws):
+                self.trigrams.setdefault((w, ws[i + 1], ws[i + 2]), i)
+
+    def locate(self, text: str) -> int | None:
+        """Where ``text`` starts in the paragraph, if at least half its word triples are there.
+
+        One shared triple is not enough: sentences of one section repeat
+        phrases ("the date and time associated with"), and a sentence of
+        another paragraph placed here would put the claim's neighbours wrong.
+        """
+        ws = words(text)
+        if len(ws) < 3:
+            return self.first.get(ws[0]) if ws else None
+        votes: Counter[int] = Counter()
+        for i in range(len(ws) - 2):
+            at = self.trigrams.get((ws[i], ws[i + 1], ws[i + 2]))
+            if at is not None:
+                votes[at - i] += 1
+        if not votes:
+            return None
+        start, count = votes.most_common(1)[0]
+        return max(start, 0) if 2 * count >= len(ws) - 2 else None

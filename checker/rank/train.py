@@ -3,12 +3,15 @@
 Reads ``train.jsonl.gz`` (and ``dev.jsonl.gz`` to choose the noise threshold)
 from DATA_DIR, in the candidate-sources format (see :mod:`checker.rank.dataset`),
 and writes ``vocabulary.txt`` and ``model.json`` (default: into this package).
+Every training article is read twice (``--order both``): its sources as the
+article lists them (by first use) and shuffled, so the model learns to use the
+list's order only where the context bears it out (:mod:`checker.rank.order`).
 
 1. the vocabulary: how many training sentences and references hold each term;
 2. the linear stage: a conditional logit (softmax over each claim's works,
    the cited ones sharing the target) over :data:`DESIGN`, fitted with L-BFGS;
 3. the trees: LightGBM LambdaRank on the linear stage's ``--pool`` best works
-   of each training claim, every feature;
+   of each training claim, each tree over a random 70 % of the features;
 4. the noise gate: a logistic regression of cited-or-not on the absolute
    evidence (:data:`GATE`), and its threshold chosen on dev: the weakest
    candidates, together cited at most ``--noise`` of the time, are not shown.
@@ -63,6 +66,7 @@ GATE = (
     "author_claim",
     "year_named",
     "year_covered",
+    "ord_edge",
 )
 VOCABULARY_FLOOR = 5
 
@@ -200,13 +204,19 @@ def _node(tree: dict[str, Any]) -> Any:
     ]
 
 
-def fit_trees(x: Any, y: Any, groups: Any, rounds: int, leaves: int) -> list[Any]:
+def fit_trees(
+    x: Any, y: Any, groups: Any, rounds: int, leaves: int, feature_fraction: float = 1.0
+) -> list[Any]:
     import lightgbm as lgb
 
     params = {
         "objective": "lambdarank",
         "learning_rate": 0.1,
         "num_leaves": leaves,
+        # each tree sees a random 70 % of the features (chosen on dev): where the list's
+        # order is evidence it outweighs the rest, and trees that must do without it
+        # keep learning the words and the context
+        "feature_fraction": feature_fraction,
         "min_data_in_leaf": max(5, min(50, len(y) // 200)),
         "deterministic": True,
         "seed": 15,
@@ -251,11 +261,13 @@ def train(
     out: Path,
     *,
     limit: int = 0,
-    rounds: int = 150,
+    rounds: int = 200,
     leaves: int = 15,
     top: int = 10,
     pool_size: int = 20,
     noise: float = 0.1,
+    feature_fraction: float = 0.7,
+    order: str = "both",
 ) -> Model:
     import numpy as np
 
@@ -267,7 +279,8 @@ def train(
         documents, {t: c for t, c in counts.items() if c >= VOCABULARY_FLOOR}, VOCABULARY_FLOOR
     )
     log(f"vocabulary: {documents} documents, {len(counts)} terms")
-    examples = dataset.examples(data / "train.jsonl.gz", limit=limit)
+    # ordered and shuffled lists: the model learns when the list's order is evidence
+    examples = dataset.examples(data / "train.jsonl.gz", order=order, limit=limit)
     x, y, groups = feature_table(examples, vocabulary)
     log(f"features: {len(examples)} claims, {len(y)} rows ({time.time() - started:.0f} s)")
     weights = fit_linear(design_matrix(x, DESIGN), y, groups)
@@ -275,7 +288,7 @@ def train(
     log(f"linear stage fitted ({time.time() - started:.0f} s)")
     gate, bias = fit_gate(x, y)
     rows, sizes = pool(linear, groups, pool_size)
-    trees = fit_trees(x[rows], y[rows], sizes, rounds, leaves)
+    trees = fit_trees(x[rows], y[rows], sizes, rounds, leaves, feature_fraction)
     log(f"{len(trees)} trees fitted ({time.time() - started:.0f} s)")
     model = Model(
         terms=list(DESIGN),
@@ -284,11 +297,18 @@ def train(
         top=top,
         gate=dict(zip(GATE, gate, strict=True)),
         gate_bias=bias,
-        info={"claims": len(examples), "rounds": rounds, "leaves": leaves, "pool": pool_size},
+        info={
+            "claims": len(examples),
+            "rounds": rounds,
+            "leaves": leaves,
+            "pool": pool_size,
+            "feature_fraction": feature_fraction,
+            "order": order,
+        },
     )
     dev = data / "dev.jsonl.gz"
     if dev.exists():
-        held = dataset.examples(dev, limit=limit)
+        held = dataset.examples(dev, order="mixed", limit=limit)
         model.threshold, report = choose_threshold(model, held, vocabulary, noise)
         model.info["dev_gate"] = report
         model.info["noise"] = noise
@@ -309,7 +329,7 @@ def rethreshold(data: Path, out: Path, noise: float, limit: int = 0) -> Model:
 
     model = load(out / "model.json")
     vocabulary = parse((out / "vocabulary.txt").read_text(encoding="utf-8").splitlines())
-    held = dataset.examples(data / "dev.jsonl.gz", limit=limit)
+    held = dataset.examples(data / "dev.jsonl.gz", order="mixed", limit=limit)
     model.threshold, report = choose_threshold(model, held, vocabulary, noise)
     model.info["dev_gate"] = report
     model.info["noise"] = noise
@@ -325,12 +345,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-o", "--out", type=Path, default=Path(__file__).parent, help="where to write the model"
     )
     parser.add_argument("--limit", type=int, default=0, help="read only the first N articles")
-    parser.add_argument("--rounds", type=int, default=150)
+    parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--leaves", type=int, default=15)
     parser.add_argument("--top", type=int, default=10, help="works the trees re-rank per claim")
     parser.add_argument("--pool", type=int, default=20, help="works per claim the trees learn on")
     parser.add_argument(
         "--noise", type=float, default=0.1, help="hide candidates cited less often than this"
+    )
+    parser.add_argument(
+        "--feature-fraction", type=float, default=0.7, help="share of the features each tree sees"
+    )
+    parser.add_argument(
+        "--order",
+        choices=("mixed", "both"),
+        default="both",
+        help="train on half of the articles shuffled, or on every article listed and shuffled",
     )
     parser.add_argument(
         "--threshold-only",
@@ -356,6 +385,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         top=args.top,
         pool_size=args.pool,
         noise=args.noise,
+        feature_fraction=args.feature_fraction,
+        order=args.order,
     )
     return 0
 

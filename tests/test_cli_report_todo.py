@@ -97,3 +97,38 @@ def test_candidates_come_with_reasons_and_never_as_noise(sources_root: Path, cap
     # "Page not found" shares "page" with the claim's paragraph: a broken link, not a work
     assert "notfound" not in out.split("Other gaps")[0]
     assert "try:     no work in the bibliography matches" in cheese
+
+
+GAP = "listed between the works cited just before and after it"
+
+
+@pytest.fixture
+def order_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOTS / "test-citecheck-order", target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def flagged(capsys) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    document = json.loads(todo(capsys, "--format", "json"))
+    return next(i for i in document["items"] if i["text"] == "by seventy feet")
+
+
+def test_a_gap_in_a_bibliography_numbered_by_first_use_is_a_candidate(
+    order_root: Path, capsys
+) -> None:
+    # references.bib lists the works as the text first cites them; the claim between
+    # "navvies" and "reservoir" shares no word with "Engineering the Ascent", listed between
+    first = flagged(capsys)["candidates"][0]  # type: ignore[index]
+    assert first["key"] == "ascent"
+    assert GAP in first["reasons"]
+
+
+def test_an_alphabetical_bibliography_is_no_evidence_of_a_gap(order_root: Path, capsys) -> None:
+    bib = (order_root / "refs.bib").read_text(encoding="utf-8")
+    entries = sorted("@" + e.strip() + "\n" for e in bib.split("@") if e.strip())
+    (order_root / "refs.bib").write_text("".join(entries), encoding="utf-8")
+    candidates = flagged(capsys)["candidates"]
+    assert "ascent" not in [c["key"] for c in candidates]  # type: ignore[union-attr]
+    assert not any(GAP in c["reasons"] for c in candidates)  # type: ignore[union-attr]

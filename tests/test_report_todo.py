@@ -116,12 +116,16 @@ A claim elsewhere :cite:p:`unrelated`.
 def test_nearby_reads_the_cited_sentences_of_the_claims_section() -> None:
     assert [(p.start, p.heading) for p in paragraphs(NEARBY)] == [(7, 4), (10, 4), (15, 12)]
     found = nearby(NEARBY, 8, "to the south")
-    assert [(c.text, c.cites, c.para, c.sent) for c in found] == [
+    assert [(c.text, c.cites, c.para, c.sent) for c in found.context] == [
         ("He wrote many books.", ("prophet1",), 0, 0),
         ("Later he travelled.", ("railways", "odessa", "Smith2001"), 1, 0),
     ]
-    assert nearby(NEARBY, 15, "A claim elsewhere") == ()  # its own sentence is left out
-    assert nearby(NEARBY, None, "x") == ()
+    # the claim's own place, numbered as the context: third sentence of the first paragraph
+    assert (found.para, found.sent) == (0, 2)
+    elsewhere = nearby(NEARBY, 15, "A claim elsewhere")
+    assert elsewhere.context == ()  # its own sentence is left out
+    assert (elsewhere.para, elsewhere.sent) == (2, 0)
+    assert nearby(NEARBY, None, "x").context == ()
 
 
 def test_a_claim_is_ranked_with_its_paragraph_section_and_neighbours(

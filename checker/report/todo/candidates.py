@@ -2,9 +2,12 @@
 
 The one function the worklist and other checks (``likely-needs-citation``)
 call: :func:`candidates_for` builds the ranker's :class:`~checker.rank.Claim`
-from a finding -- its text, section and document, its paragraph and the
-cited sentences of its section read from the source file -- and returns what
-:func:`checker.rank.suggest` finds worth showing, each with its reasons.
+from a finding -- its text, section and document, its paragraph, the cited
+sentences of its section and its own place among them, read from the source
+file -- and returns what :func:`checker.rank.suggest` finds worth showing,
+each with its reasons.  ``sources`` keep the bibliography's order (the
+``.bib`` entries as written): numbered by first use, as the converter writes
+them, that order is evidence too.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ...findings import Finding
-from ...rank import Candidate, Cited, Claim, Source, suggest
+from ...rank import Candidate, Claim, Source, suggest
 from .context import paragraph_at, plain_words
-from .nearby import nearby
+from .nearby import Nearby, nearby
 
 
 def claim_for(
@@ -26,17 +29,19 @@ def claim_for(
 ) -> Claim:
     """The ranker's view of ``finding``; ``source_text`` is its file's text (None: unknown)."""
     paragraph = str(finding.data.get("paragraph") or "")
-    context: tuple[Cited, ...] = ()
+    around = Nearby(())
     if source_text is not None:
         paragraph = paragraph or paragraph_at(source_text, finding.line)
-        context = nearby(source_text, finding.line, finding.text)
+        around = nearby(source_text, finding.line, finding.text)
     return Claim(
         claim=plain_words(finding.text),
         sources=tuple(sources),
         section=finding.section or "",
         lead=finding.doc in lead_docs,
         paragraph=paragraph,
-        context=context,
+        context=around.context,
+        para=around.para,
+        sent=around.sent,
     )
 
 

@@ -3,7 +3,9 @@
 Neighbouring sentences very often cite the same work, so the ranker is told
 which sentences of the claim's section cite what: every ``:cite:`` role
 (``{cite:p}`` in MyST) and every plain ``[Key]_`` citation, with the
-sentence it sits in and the number of its paragraph.  Sections are found by
+sentence it sits in and the number of its paragraph -- and where the claim
+itself sits among them (a bibliography numbered by first use has a gap
+there: see :mod:`checker.rank.order`).  Sections are found by
 their reST underlines (or MyST ``#`` headings); only what lies between the
 claim's section heading and the next heading of any level counts.
 """
@@ -78,8 +80,8 @@ def paragraphs(source: str) -> list[Paragraph]:
     return found
 
 
-def cited_sentences(paragraph: Paragraph) -> list[Cited]:
-    """The sentences of a paragraph that cite something, with their keys."""
+def _sentences(paragraph: Paragraph) -> tuple[list[str], list[list[str]]]:
+    """The paragraph's sentences, each citation held as a placeholder, and the held keys."""
     # each citation becomes a placeholder first, so "{p. 4}" inside one ends no sentence
     cites: list[list[str]] = []
 
@@ -87,9 +89,14 @@ def cited_sentences(paragraph: Paragraph) -> list[Cited]:
         cites.append(_keys(match))
         return f" \ue000{len(cites) - 1}\ue001"
 
-    masked = _CITE.sub(hold, paragraph.text)
+    return _SENTENCE_END.split(_CITE.sub(hold, paragraph.text)), cites
+
+
+def cited_sentences(paragraph: Paragraph) -> list[Cited]:
+    """The sentences of a paragraph that cite something, with their keys."""
+    sentences, cites = _sentences(paragraph)
     found = []
-    for n, sentence in enumerate(_SENTENCE_END.split(masked)):
+    for n, sentence in enumerate(sentences):
         held = [int(i) for i in _HELD.findall(sentence)]
         keys = [key for i in held for key in cites[i]]
         if keys:
@@ -98,21 +105,45 @@ def cited_sentences(paragraph: Paragraph) -> list[Cited]:
     return found
 
 
-def nearby(source: str, line: int | None, claim: str) -> tuple[Cited, ...]:
-    """The cited sentences of the section holding ``line``, except the claim's own."""
+@dataclass(frozen=True, slots=True)
+class Nearby:
+    """What surrounds a claim in its file."""
+
+    context: tuple[Cited, ...]  #: the other cited sentences of its section
+    para: int | None = None  #: the claim's paragraph, numbered as the context's
+    sent: int | None = None  #: its sentence in that paragraph
+
+
+def _own_sentence(paragraph: Paragraph, own: str) -> int | None:
+    """The number of the sentence of ``paragraph`` where the claim starts."""
+    head = " ".join(own.split()[:6])
+    if not head:
+        return None
+    for n, sentence in enumerate(_sentences(paragraph)[0]):
+        if head in " ".join(plain_words(_HELD.sub(" ", sentence)).split()):
+            return n
+    return None
+
+
+def nearby(source: str, line: int | None, claim: str) -> Nearby:
+    """The cited sentences of the section holding ``line``, except the claim's own; its place."""
     if line is None:
-        return ()
+        return Nearby(())
     blocks = paragraphs(source)
     here = next((p for p in blocks if p.start <= line <= p.end), None)
+    inside = here is not None
     if here is None:
         # the claim's line is a heading or blank: take the section of the nearest block above
         here = next((p for p in reversed(blocks) if p.start <= line), None)
         if here is None:
-            return ()
+            return Nearby(())
     own = " ".join(plain_words(claim).split())
     found = []
     for block in blocks:
         if block.heading != here.heading:
             continue
         found += [c for c in cited_sentences(block) if not (own and own in c.text)]
-    return tuple(found)
+    sent = _own_sentence(here, own) if inside else None
+    if sent is None:
+        return Nearby(tuple(found))
+    return Nearby(tuple(found), here.number, sent)

@@ -39,3 +39,19 @@ def test_text_report_spells_the_candidates_out(app) -> None:
     report = (Path(app.outdir) / "report.txt").read_text(encoding="utf-8")
     assert "in great detail — try: luna (Luna 3 and the" in report
     assert "(once in the same paragraph)), apollo" in report
+
+
+@pytest.mark.sphinx("html", testroot="citecheck-order", freshenv=True)
+def test_report_row_suggests_the_work_listed_in_the_gap_around_the_claim(app) -> None:
+    # refs.bib lists the works as the text first cites them; "Engineering the Ascent" sits
+    # between the works cited just before and after the unsourced claim
+    app.build()
+    [flag] = [f for f in collect_findings(app) if f.rule == "citation-needed"]
+    report = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    found = re.search(rf'id="citecheck-{flag.id}">(.*?)</tr>', report, re.DOTALL)
+    assert found is not None
+    hovers = re.findall(r'<abbr title="([^"]*)">(\w+)</abbr>', found.group(1))
+    assert hovers[0][1] == "ascent"
+    assert "listed between the works cited just before and after it" in html.unescape(hovers[0][0])
+    # works with nothing for them (cited in another section, no shared word) are not shown
+    assert not {"tolls", "decline"} & {key for _, key in hovers}

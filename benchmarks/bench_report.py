@@ -23,13 +23,12 @@ from datetime import date
 from pathlib import Path
 
 from checker.findings import Category, Finding, Severity, finalize
+from checker.rank import Source
 from checker.report.baseline import compare
 from checker.report.formats import FORMATS, render
 from checker.report.jsonreport import load_findings
 from checker.report.policy import Policy, evaluate
-from checker.report.todo.rank import Ranker
 from checker.report.todo.worklist import build_worklist
-from checker.report.todo.works import Work
 from checker.report.view import ReportView
 
 WORDS = (
@@ -72,13 +71,14 @@ def synthetic(n: int, seed: int = 1) -> list[Finding]:
     return finalize(found)
 
 
-def works(n: int = 200, seed: int = 2) -> list[Work]:
+def works(n: int = 200, seed: int = 2) -> list[Source]:
     rng = random.Random(seed)
     result = []
     for i in range(n):
         start = 1850 + rng.randint(0, 80)
         title = " ".join(rng.choice(WORDS) for _ in range(5)).title()
-        result.append(Work(f"work{i}", f"{title}: {start}–{start + rng.randint(0, 40)}"))
+        title = f"{title}: {start}–{start + rng.randint(0, 40)}"
+        result.append(Source(f"work{i}", title, title))
     return result
 
 
@@ -121,7 +121,7 @@ def main() -> None:
         ("baseline compare", lambda: compare(findings, baseline, lambda f: "")),
         (
             "worklist, 200 works",
-            lambda: build_worklist(findings, Ranker(works()), date(2026, 11, 25)),
+            lambda: build_worklist(findings, works(), date(2026, 11, 25)),
         ),
     ):
         seconds = best(fn, max(1, args.repeat // 2))

@@ -43,6 +43,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "--online", action="store_true", help="also check links and identifiers online"
         )
         p.add_argument("--refresh", action="store_true", help="ignore the link cache")
+        p.add_argument("--need", action="store_true", help="also list likely unsourced claims")
         p.add_argument(
             "--today", metavar="YYYY-MM-DD", help="date to compute ages against (default: today)"
         )
@@ -74,6 +75,13 @@ def _build_parser() -> argparse.ArgumentParser:
     todo.add_argument("-o", "--output", type=Path, help="write the worklist here")
     todo.add_argument("--limit", type=int, default=0, help="show at most N items")
 
+    need = sub.add_parser("need-score", help="score sentences (JSON Lines) for needing a source")
+    need.add_argument("input", metavar="FILE", help="JSON Lines file, or - for stdin")
+    need.add_argument("--model", type=Path, help="a model file other than the shipped one")
+
+    rank = sub.add_parser("rank-sources", help="rank each claim's candidate sources (JSON Lines)")
+    rank.add_argument("input", metavar="FILE", help="JSON Lines of claims, or - for stdin")
+
     baseline = sub.add_parser("baseline", help="accept today's findings as known")
     add_source(baseline)
     baseline.add_argument("-o", "--output", type=Path, required=True)
@@ -88,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .article.convert import run_convert
 
             return run_convert(args.article, args.output, force=args.force, quiet=args.quiet)
+        if args.command == "need-score":
+            from .need.score import run_need_score
+
+            return run_need_score(args.input, args.model)
+        if args.command == "rank-sources":
+            from .rank.contract import run_rank_sources
+
+            return run_rank_sources(args.input)
         from .report import commands
 
         return commands.run(args)

@@ -65,7 +65,8 @@ def test_json_worklist_and_output_file(docs: Path, tmp_path: Path, capsys) -> No
     assert [i["category"] for i in items] == ["flag"] * 4 + ["banner"] + ["reference"] * 2
     agent = next(i for i in items if i["text"] == "by an agent of the secret police")
     assert agent["candidates"][0]["key"] == "prophet3"
-    assert "covers 1940 (1929–1940)" in agent["candidates"][0]["reasons"]
+    # the previous sentence of its paragraph cites the same work
+    assert "cited nearby (once in the same paragraph)" in agent["candidates"][0]["reasons"]
 
 
 def test_broken_bib_file_is_a_note_not_a_failure(docs: Path, capsys) -> None:
@@ -74,3 +75,25 @@ def test_broken_bib_file_is_a_note_not_a_failure(docs: Path, capsys) -> None:
     out = todo(capsys)
     assert re.search(r"^note: bibliography skipped: docs/extra\.bib: ", out, re.MULTILINE)
     assert "- odessa:" in out  # the readable bibliography still ranks
+
+
+@pytest.fixture
+def sources_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOTS / "test-citecheck-sources", target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def test_candidates_come_with_reasons_and_never_as_noise(sources_root: Path, capsys) -> None:
+    out = todo(capsys)
+    moon, cheese = out.split("\n\n")[1:3]
+    tried = re.findall(r"^ {7}- (\w+): ", moon, re.MULTILINE)
+    assert tried[0] == "luna"
+    assert (
+        "why: shares “far”, “side”, “moon” with its paragraph; "
+        "cited nearby (once in the same paragraph)"
+    ) in moon
+    # "Page not found" shares "page" with the claim's paragraph: a broken link, not a work
+    assert "notfound" not in out.split("Other gaps")[0]
+    assert "try:     no work in the bibliography matches" in cheese

@@ -10,8 +10,10 @@ import pytest
 from test_report_helpers import DATA, flag, sample_findings
 
 from checker.findings import Category, finalize
+from checker.rank import Source
+from checker.report.todo.candidates import candidates_for, claim_for
 from checker.report.todo.context import paragraph_at
-from checker.report.todo.rank import Ranker, covered_spans, tokens, years
+from checker.report.todo.nearby import nearby, paragraphs
 from checker.report.todo.render import render_json, render_lines, render_text
 from checker.report.todo.worklist import (
     HINT_LEAD,
@@ -21,25 +23,31 @@ from checker.report.todo.worklist import (
     months_between,
     parse_date,
 )
-from checker.report.todo.works import Work, load_bibliography
+from checker.report.todo.works import load_bibliography
 
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
-def ranker() -> Ranker:
-    return Ranker(load_bibliography([DATA / "works.bib"]).works)
+def works() -> tuple[Source, ...]:
+    return load_bibliography([DATA / "works.bib"]).works
 
 
-def test_bibliography_is_read_into_works() -> None:
+def test_bibliography_is_read_into_sources() -> None:
     bib = load_bibliography([DATA / "works.bib"])
-    works = {w.key: w for w in bib.works}
+    works = {w.id: w for w in bib.works}
     assert set(works) == {"prophet1", "prophet3", "railways", "odessa", "unrelated"}
     assert works["prophet1"].title == "The Prophet Armed: 1879–1921"  # BibTeX -- is an en dash
-    assert works["prophet1"].authors == ("Deutscher",)
-    assert works["prophet1"].keywords == ("revolution", "exile", "biography")
+    assert works["prophet1"].authors == ("Deutscher, Isaac",)
+    assert works["prophet1"].year == 1954
+    assert works["prophet1"].container == "Oxford University Press"
+    assert works["prophet1"].note == "revolution, exile, biography"
+    assert works["prophet1"].text == (
+        "Deutscher, Isaac (1954). The Prophet Armed: 1879–1921. Oxford University Press"
+    )
     assert works["odessa"].title == "Schooling in Odessa in 1890"  # braces gone
-    assert works["odessa"].authors == ("Sample", "Test")
+    assert works["odessa"].authors == ("Sample, Boris", "Test, Vera")
+    assert works["odessa"].container == "Journal of Examples"
     assert works["railways"].note.startswith("Armoured trains")
     assert bib.unreadable == ()
 
@@ -50,58 +58,86 @@ def test_an_unreadable_bib_file_is_named_not_fatal() -> None:
     assert len(bib.unreadable) == 1 and bib.unreadable[0].startswith(str(DATA / "broken.bib"))
 
 
-def test_tokens_drop_stopwords_and_fold_plurals() -> None:
-    assert tokens("The Armies of the Revolutions, and their exiles") == {
-        "army",
-        "revolution",
-        "exile",
-    }
+def test_year_coverage_suggests_a_work_and_says_why(works: tuple[Source, ...]) -> None:
+    found = candidates_for(flag("In 1905 he led the workers' council"), works, None)
+    assert found[0].id == "prophet1"
+    assert "covers 1905 (1879–1921)" in found[0].reasons
 
 
-def test_years_and_spans() -> None:
-    assert years("born 1879, exiled 1928–29 and again in 1929") == {1879, 1928, 1929}
-    work = Work("k", "The Prophet Armed: 1879–1921")
-    assert covered_spans(work) == [(1879, 1921)]
-    assert covered_spans(Work("k", "Schooling in 1890")) == [(1890, 1890)]
-    assert covered_spans(Work("k", "A Life", year=1954)) == []  # publication is not coverage
-
-
-def test_year_coverage_suggests_a_work_and_says_why(ranker: Ranker) -> None:
-    [best] = ranker.rank("In 1905 he led the workers' council")
-    assert best.key == "prophet1"
-    assert best.reasons == ("covers 1905 (1879–1921)",)
-
-
-def test_topic_overlap_ranks_the_closest_work_first(ranker: Ranker) -> None:
-    found = ranker.rank("The armoured train supplied the southern front armies in 1919")
-    assert [c.key for c in found] == ["railways", "prophet1"]
+def test_topic_overlap_ranks_the_closest_work_first(works: tuple[Source, ...]) -> None:
+    claim = flag("The armoured train supplied the southern front armies in 1919")
+    found = candidates_for(claim, works, None)
+    assert found[0].id == "railways"
     assert found[0].reasons[0].startswith("shares ")
     assert "“southern”" in found[0].reasons[0]
+    assert "unrelated" not in [c.id for c in found]
 
 
-def test_narrow_spans_beat_broad_ones_and_authors_count(ranker: Ranker) -> None:
-    found = ranker.rank("Deutscher says he escaped in 1935")
-    assert [c.key for c in found] == ["prophet3", "prophet1"]
-    assert found[0].reasons == ("covers 1935 (1929–1940)", "by Deutscher, named in the claim")
+def test_an_author_named_in_the_claim_counts(works: tuple[Source, ...]) -> None:
+    found = candidates_for(flag("Deutscher says he escaped to Mexico in 1935"), works, None)
+    assert found[0].id == "prophet3"
+    assert "by Deutscher, named in the claim" in found[0].reasons
+    assert "covers 1935 (1929–1940)" in found[0].reasons
 
 
-def test_an_author_named_only_in_the_paragraph_is_no_reason(ranker: Ranker) -> None:
-    """A biography names its subject everywhere: only the claim's own names count."""
-    found = ranker.rank("he escaped in 1935", "Deutscher tells the story.")
-    assert found[0].key == "prophet3"
-    assert all("named in the claim" not in reason for c in found for reason in c.reasons)
-
-
-def test_paragraph_context_helps_and_limit_is_three(ranker: Ranker) -> None:
-    assert ranker.rank("He read early") == []
-    found = ranker.rank("He read early", "At school in Odessa in 1890 the boy read widely.")
-    assert found[0].key == "odessa"
-    assert found[0].reasons == ("shares “odessa” with its paragraph", "covers 1890 (1890)")
-    assert len(ranker.rank("exile revolution army Odessa 1890 1935 train")) == 3
+def test_the_paragraph_helps_and_nothing_weak_is_shown(works: tuple[Source, ...]) -> None:
+    assert candidates_for(flag("He read early"), works, None) == []
+    with_paragraph = flag("He read early", data={"paragraph": "At school in Odessa the boy read."})
+    found = candidates_for(with_paragraph, works, None)
+    assert [c.id for c in found][:1] == ["odessa"]
+    assert found[0].reasons[0] == "shares “odessa” with its paragraph"
+    assert (
+        len(candidates_for(flag("exile revolution army Odessa 1890 1935 train"), works, None)) <= 3
+    )
 
 
 def test_no_bibliography_means_no_candidates() -> None:
-    assert Ranker([]).rank("In 1905 anything") == []
+    assert candidates_for(flag("In 1905 anything"), (), None) == []
+
+
+NEARBY = """Title
+=====
+
+Early years
+-----------
+
+He wrote many books :cite:p:`prophet1`. He read in Odessa.
+He was exiled :cn:`to the south`.
+
+Later :cite:p:`{see}railways,odessa{p. 4}` he travelled [Smith2001]_.
+
+Other section
+-------------
+
+A claim elsewhere :cite:p:`unrelated`.
+"""
+
+
+def test_nearby_reads_the_cited_sentences_of_the_claims_section() -> None:
+    assert [(p.start, p.heading) for p in paragraphs(NEARBY)] == [(7, 4), (10, 4), (15, 12)]
+    found = nearby(NEARBY, 8, "to the south")
+    assert [(c.text, c.cites, c.para, c.sent) for c in found] == [
+        ("He wrote many books.", ("prophet1",), 0, 0),
+        ("Later he travelled.", ("railways", "odessa", "Smith2001"), 1, 0),
+    ]
+    assert nearby(NEARBY, 15, "A claim elsewhere") == ()  # its own sentence is left out
+    assert nearby(NEARBY, None, "x") == ()
+
+
+def test_a_claim_is_ranked_with_its_paragraph_section_and_neighbours(
+    works: tuple[Source, ...],
+) -> None:
+    finding = flag("to the south", line=8, section="Early years", doc="index")
+    claim = claim_for(finding, works, NEARBY, lead_docs=("index",))
+    assert claim.lead and claim.section == "Early years"
+    assert claim.paragraph.startswith("He wrote many books")
+    assert claim.context[0].cites == ("prophet1",)
+    found = {c.id: c.reasons for c in candidates_for(finding, works, NEARBY)}
+    assert "cited nearby (once in the same paragraph)" in found["prophet1"]
+    assert found["odessa"] == (
+        "shares “odessa” with its paragraph",
+        "cited nearby (once in this section)",  # the next paragraph cites it
+    )
 
 
 def test_dates_and_ages() -> None:
@@ -117,7 +153,7 @@ def test_dates_and_ages() -> None:
 
 
 def test_worklist_orders_oldest_first_then_banner_sections_then_document_order(
-    ranker: Ranker,
+    works: tuple[Source, ...],
 ) -> None:
     findings = finalize(
         [
@@ -137,7 +173,7 @@ def test_worklist_orders_oldest_first_then_banner_sections_then_document_order(
             flag("oldest", line=20, doc="b", section="Late", date="2008"),
         ]
     )
-    items = build_worklist(findings, ranker, TODAY)
+    items = build_worklist(findings, works, TODAY)
     assert [i.finding.text for i in items] == [
         "oldest",
         "old under banner",
@@ -148,13 +184,13 @@ def test_worklist_orders_oldest_first_then_banner_sections_then_document_order(
         "Bad 1999",
     ]
     assert items[1].under_banner and not items[2].under_banner
-    assert [i.finding.text for i in build_worklist(findings, ranker, TODAY, limit=2)] == [
+    assert [i.finding.text for i in build_worklist(findings, works, TODAY, limit=2)] == [
         "oldest",
         "old under banner",
     ]
 
 
-def test_article_banner_puts_every_flag_under_it(ranker: Ranker) -> None:
+def test_article_banner_puts_every_flag_under_it(works: tuple[Source, ...]) -> None:
     findings = finalize(
         [
             flag("claim", line=5),
@@ -168,11 +204,11 @@ def test_article_banner_puts_every_flag_under_it(ranker: Ranker) -> None:
             ),
         ]
     )
-    [item] = [i for i in build_worklist(findings, ranker, TODAY) if i.finding.text]
+    [item] = [i for i in build_worklist(findings, works, TODAY) if i.finding.text]
     assert item.under_banner
 
 
-def test_hints_for_old_flags_and_lead_claims(ranker: Ranker) -> None:
+def test_hints_for_old_flags_and_lead_claims(works: tuple[Source, ...]) -> None:
     findings = finalize(
         [
             flag("old lead claim", doc="index", date="2012-05"),
@@ -180,14 +216,14 @@ def test_hints_for_old_flags_and_lead_claims(ranker: Ranker) -> None:
             flag("exactly four years", line=12, date="2022-11-25"),
         ]
     )
-    hints = {i.finding.text: i.hints for i in build_worklist(findings, ranker, TODAY)}
+    hints = {i.finding.text: i.hints for i in build_worklist(findings, works, TODAY)}
     assert hints["old lead claim"] == (HINT_OLD, HINT_LEAD)
     assert hints["young body claim"] == ()
     assert hints["exactly four years"] == (HINT_OLD,)
 
 
-def test_text_worklist_shows_location_claim_age_and_why(ranker: Ranker) -> None:
-    items = build_worklist(sample_findings(), ranker, TODAY)
+def test_text_worklist_shows_location_claim_age_and_why(works: tuple[Source, ...]) -> None:
+    items = build_worklist(sample_findings(), works, TODAY)
     text = render_text(items, notes=["bibliography skipped: x.bib: broken"])
     assert "  1. docs/early-life.rst:14  [citation-needed]  16 years 4 months" in text
     assert "     claim:   “He learned to read at 7 & liked <Odessa>”" in text
@@ -201,8 +237,8 @@ def test_text_worklist_shows_location_claim_age_and_why(ranker: Ranker) -> None:
 LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
 
 
-def test_lines_format_is_what_editors_jump_to(ranker: Ranker) -> None:
-    items = build_worklist(sample_findings(), ranker, TODAY)
+def test_lines_format_is_what_editors_jump_to(works: tuple[Source, ...]) -> None:
+    items = build_worklist(sample_findings(), works, TODAY)
     lines = render_lines(items).splitlines()
     assert len(lines) == len(items)
     parsed = [LINE.match(line) for line in lines]
@@ -216,8 +252,8 @@ def test_lines_format_is_what_editors_jump_to(ranker: Ranker) -> None:
     assert any(p["file"] == "docs/references.rst" and p["line"] == "1" for p in parsed)
 
 
-def test_json_worklist(ranker: Ranker) -> None:
-    items = build_worklist(sample_findings(), ranker, TODAY)
+def test_json_worklist(works: tuple[Source, ...]) -> None:
+    items = build_worklist(sample_findings(), works, TODAY)
     document = json.loads(render_json(items, TODAY))
     assert document["schema"] == "citecheck/todo/v1" and document["today"] == "2026-11-25"
     first = document["items"][0]
@@ -254,23 +290,22 @@ def test_paragraph_at_takes_the_block_and_strips_misleading_markup() -> None:
     assert paragraph_at(SOURCE, 11) == ":date: 2010-11"  # directive line itself dropped
 
 
-def test_worklist_asks_for_context_only_without_a_paragraph(ranker: Ranker) -> None:
+def test_worklist_reads_each_flags_file_for_its_surroundings(works: tuple[Source, ...]) -> None:
     asked: list[str] = []
 
-    def context(finding) -> str:
+    def read(finding) -> str:
         asked.append(finding.text)
-        return "In Odessa"
+        return "He read.\n\nAt school in Odessa in 1890 he read widely.\n"
 
     findings = finalize(
-        [flag("he read", data={"paragraph": "Exile and revolution"}), flag("he wrote", line=20)]
+        [flag("he read widely", line=3), flag("", category=Category.BANNER, rule="x")]
     )
-    items = {i.finding.text: i for i in build_worklist(findings, ranker, TODAY, context=context)}
-    assert asked == ["he wrote"]
-    assert items["he wrote"].candidates[0].key == "odessa"
-    assert items["he read"].candidates[0].key == "prophet1"
+    items = {i.finding.text: i for i in build_worklist(findings, works, TODAY, read=read)}
+    assert asked == ["he read widely"]  # flags only
+    assert items["he read widely"].candidates[0].id == "odessa"
 
 
-def test_document_order_follows_the_toctree_when_known(ranker: Ranker) -> None:
+def test_document_order_follows_the_toctree_when_known(works: tuple[Source, ...]) -> None:
     findings = finalize(
         [
             flag("in appendix", doc="appendix", line=3, date="2015-01"),
@@ -278,10 +313,10 @@ def test_document_order_follows_the_toctree_when_known(ranker: Ranker) -> None:
             flag("in lead", doc="start", line=4, date="2015-01"),
         ]
     )
-    by_path = [i.finding.text for i in build_worklist(findings, ranker, TODAY)]
+    by_path = [i.finding.text for i in build_worklist(findings, works, TODAY)]
     assert by_path == ["in appendix", "in body", "in lead"]
     by_toc = build_worklist(
-        findings, ranker, TODAY, doc_order=("start", "body", "appendix"), lead_docs=("start",)
+        findings, works, TODAY, doc_order=("start", "body", "appendix"), lead_docs=("start",)
     )
     assert [i.finding.text for i in by_toc] == ["in lead", "in body", "in appendix"]
     assert HINT_LEAD in by_toc[0].hints  # the lead is the root document, whatever its name

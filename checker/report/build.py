@@ -43,6 +43,7 @@ class BuildOptions:
     today: date | None = None
     online: bool = False  #: force online checks on (conf.py's citecheck_online otherwise)
     refresh: bool = False  #: ignore the link cache
+    need: bool = False  #: force likely-needs-citation on (conf.py's citecheck_need otherwise)
     progress: bool = False  #: show a progress bar on stderr
 
 
@@ -116,6 +117,8 @@ def run_build(options: BuildOptions) -> BuildResult:
         given["citecheck_online"] = True
     if options.refresh:
         given["citecheck_refresh"] = True
+    if options.need:
+        given["citecheck_need"] = True
     if options.today is not None:
         given["citecheck_today"] = options.today.isoformat()
     from ..refs.links import early  # no Sphinx: light to import

@@ -22,7 +22,6 @@ from .build import BuildOptions, BuildResult, check_source, run_build
 from .formats import render
 from .jsonreport import build_report, dumps
 from .policy import evaluate, make_policy, select
-from .todo.rank import Ranker
 from .todo.render import render_json, render_lines, render_text
 from .todo.works import find_bibfiles, load_bibliography
 from .view import ReportView
@@ -57,6 +56,7 @@ def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> Bu
         today=today,
         online=args.online,
         refresh=args.refresh,
+        need=args.need,
         progress=sys.stderr.isatty(),
     )
     result = run_build(options)
@@ -117,7 +117,6 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _todo(args: argparse.Namespace) -> int:
-    from .todo.context import paragraph_at
     from .todo.worklist import build_worklist
 
     check_source(args.source)
@@ -128,19 +127,13 @@ def _todo(args: argparse.Namespace) -> int:
     findings = build.findings
     bibliography = load_bibliography(find_bibfiles(args.source))
     notes = [f"bibliography skipped: {why}" for why in bibliography.unreadable]
-    read = source_reader(args.source)
-
-    def context(finding: Finding) -> str:
-        source = read(finding)
-        return "" if source is None else paragraph_at(source, finding.line)
-
     items = build_worklist(
         findings,
-        Ranker(bibliography.works),
+        bibliography.works,
         today,
         lead_docs=(build.root_doc,),
         limit=args.limit,
-        context=context,
+        read=source_reader(args.source),
         doc_order=build.doc_order,
     )
     if args.format == "json":

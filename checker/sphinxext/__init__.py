@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 from .. import __version__, tags
 from . import config
 from .builder import CitationsBuilder, on_build_finished
-from .check import online, references
+from .check import need, online, references
 from .check.inputs import get_ref_inputs
 from .check.pipeline import run_checks, warn_findings
 from .collect import bibguard, encoding
@@ -67,9 +67,12 @@ from .collect.roles import NoteMarkerRole, TagRole
 from .domain import CitecheckDomain, get_domain
 from .index import ProjectIndex, build_index, collect_findings
 from .providers import register_finding_provider
+from .render import need as render_need
 from .render.chart import register as register_chart
 from .render.reportpage import register_report_section, register_row_extra
 from .render.resolve import on_doctree_resolved
+from .render.sources import NAME as CANDIDATES
+from .render.sources import candidate_index, row_candidates
 from .render.visitors import register_nodes
 
 if TYPE_CHECKING:
@@ -165,11 +168,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     online.register(app)
     register_finding_provider(references.reference_findings, rules=references.rule_ids)
     register_finding_provider(online.link_check_findings, rules=online.rule_ids)
+    need.register(app)
+    register_finding_provider(need.need_findings, rules=need.rule_ids)
     app.connect("env-updated", _after_merge, priority=900)
+
+    # each flag's candidate sources, shown in its row of the report page
+    register_index_extension(CANDIDATES, candidate_index)
+    register_row_extra(row_candidates)
 
     # 5. render: one doctree-resolved handler reads the index
     register_nodes(app)
     register_chart(app)
+    render_need.register(app)
+    register_index_extension(render_need.MARKED, render_need.marks_wanted)
     app.add_css_file(CSS_FILE)
     app.connect("doctree-resolved", on_doctree_resolved)
 

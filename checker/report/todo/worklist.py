@@ -2,7 +2,9 @@
 
 Flagged claims first -- oldest first (undated after dated), then claims in a
 section (or article) under a banner, then document order -- each with up to
-three candidate sources.  Banners follow, then reference, identifier, note and
+three candidate sources; then the sentences the citation-need model thinks
+need a source (``likely-needs-citation``), highest score first, with
+candidate sources found the same way.  Banners follow, then reference, identifier, note and
 link findings, in document order.
 """
 
@@ -12,9 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ... import need
 from ...findings import Category, Finding
+from ...rank import Candidate, Source
 from ...tags import DATE_RE
-from .rank import Candidate, Ranker
+from .candidates import candidates_for
 
 OLD_AFTER_MONTHS = 48  #: four years, the age after which a hint suggests removal
 HINT_OLD = "an unsourced claim this old may be removed"
@@ -93,20 +97,21 @@ def _banner_scopes(findings: Iterable[Finding]) -> tuple[set[tuple[str | None, s
 
 def build_worklist(
     findings: Sequence[Finding],
-    ranker: Ranker,
+    sources: Sequence[Source],
     today: date,
     *,
     lead_docs: Iterable[str] = ("index",),
     limit: int = 0,
-    context: Callable[[Finding], str] | None = None,
+    read: Callable[[Finding], str | None] | None = None,
     doc_order: Sequence[str] = (),
 ) -> list[TodoItem]:
     """The worklist for finalized ``findings``; ``limit`` > 0 keeps the first N items.
 
-    A flag's ``data["paragraph"]`` is its context for ranking sources; without
-    one, ``context(finding)`` is asked (the command reads the source file).
-    ``doc_order`` is the reading order of documents (the toctree); without it,
-    documents come in path order.
+    Each flag's candidates are ranked from ``sources`` (the bibliography) with
+    what ``read(finding)`` -- the text of the finding's source file -- says
+    around it: its paragraph and the citations of its section.  ``doc_order``
+    is the reading order of documents (the toctree); without it, documents
+    come in path order.
     """
     lead = set(lead_docs)
     banner_sections, article_banner = _banner_scopes(findings)
@@ -125,15 +130,13 @@ def build_worklist(
             hints.append(HINT_OLD)
         if f.doc in lead:
             hints.append(HINT_LEAD)
-        paragraph = str(f.data.get("paragraph") or "")
-        if not paragraph and context is not None:
-            paragraph = context(f)
+        source_text = read(f) if read is not None else None
         items.append(
             TodoItem(
                 f,
                 age_months=months,
                 hints=tuple(hints),
-                candidates=tuple(ranker.rank(f.text, paragraph)),
+                candidates=tuple(candidates_for(f, sources, source_text, lead_docs=lead)),
                 under_banner=article_banner or (f.doc, f.section) in banner_sections,
             )
         )
@@ -141,9 +144,18 @@ def build_worklist(
     def priority(item: TodoItem) -> tuple[object, ...]:
         f = item.finding
         group = GROUP_ORDER.index(f.category) if f.category in GROUP_ORDER else len(GROUP_ORDER)
+        if f.rule == need.RULE:  # the model's guesses after every tagged claim, likeliest first
+            return (group, True, -need.finding_score(f), order[f.id])
         if f.category is Category.FLAG:
             dated = item.age_months is not None
-            return (group, not dated, -(item.age_months or 0), not item.under_banner, order[f.id])
+            return (
+                group,
+                False,
+                not dated,
+                -(item.age_months or 0),
+                not item.under_banner,
+                order[f.id],
+            )
         return (group, order[f.id])
 
     items.sort(key=priority)

@@ -1,9 +1,10 @@
-"""The works an editor could cite: a small model, read from the project's ``.bib`` files.
+"""The works an editor could cite, read from the project's ``.bib`` files as ranking sources.
 
-Only what ranking needs -- key, title, authors, year, keywords and notes.  The
-reader is deliberately simple (pybtex per file; an unreadable file is skipped
-and named, never fatal): the worklist is advice, and the reference checks
-report broken bibliographies properly.
+Only what ranking needs -- key, the reference as a line of text, title,
+authors, year, container, keywords and notes (:class:`checker.rank.Source`).
+The reader is deliberately simple (pybtex per file; an unreadable file is
+skipped and named, never fatal): the worklist is advice, and the reference
+checks report broken bibliographies properly.
 """
 
 from __future__ import annotations
@@ -14,29 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...rank import Source
+
 #: bib fields whose words describe what a work is about
-_TOPIC_FIELDS = ("subtitle", "booktitle", "series", "note", "annote", "abstract")
+_TOPIC_FIELDS = ("subtitle", "series", "note", "annote", "abstract", "keywords")
+#: where a work appeared, most specific first
+_CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "publisher")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?\s*|\\.")
 _YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True)
-class Work:
-    key: str
-    title: str
-    authors: tuple[str, ...] = ()  #: surnames of authors (or editors)
-    year: int | None = None  #: year of publication
-    keywords: tuple[str, ...] = ()
-    note: str = ""  #: everything else that says what the work is about
-
-    @property
-    def topic_text(self) -> str:
-        return " ".join((self.title, " ".join(self.keywords), self.note))
-
-
-@dataclass(frozen=True, slots=True)
 class Bibliography:
-    works: tuple[Work, ...]
+    works: tuple[Source, ...]
     unreadable: tuple[str, ...] = ()  #: ``"file: reason"`` for each file skipped
 
 
@@ -53,7 +44,7 @@ def load_bibliography(paths: Iterable[Path]) -> Bibliography:
     from pybtex.database import parse_file
     from pybtex.exceptions import PybtexError
 
-    works: dict[str, Work] = {}
+    works: dict[str, Source] = {}
     unreadable: list[str] = []
     for path in sorted(paths):
         try:
@@ -67,25 +58,30 @@ def load_bibliography(paths: Iterable[Path]) -> Bibliography:
     return Bibliography(tuple(works.values()), tuple(unreadable))
 
 
-def _work(key: str, entry: Any) -> Work:  # entry: pybtex.database.Entry
+def _work(key: str, entry: Any) -> Source:  # entry: pybtex.database.Entry
     fields = entry.fields
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    surnames = tuple(_plain(" ".join(p.last_names)) for p in people if p.last_names)
+    authors = tuple(
+        _plain(", ".join(filter(None, (" ".join(p.last_names), " ".join(p.first_names)))))
+        for p in people
+        if p.last_names
+    )
     year_match = _YEAR.search(str(fields.get("year", fields.get("date", ""))))
-    keywords = tuple(
-        k.strip() for k in re.split(r"[,;]", _plain(str(fields.get("keywords", "")))) if k.strip()
+    title = _plain(str(fields.get("title", "")))
+    container = next((_plain(str(fields[f])) for f in _CONTAINER_FIELDS if fields.get(f)), "")
+    note = " ".join(_plain(str(fields[f])) for f in _TOPIC_FIELDS if f in fields)
+    year = int(year_match.group()) if year_match else None
+    # the reference as the article wrote it, when the converter kept it; else a rendering
+    text = _plain(str(fields.get("x-raw", ""))) or ". ".join(
+        part
+        for part in (
+            "; ".join(authors) + (f" ({year})" if year else ""),
+            title,
+            container,
+        )
+        if part.strip()
     )
-    note = " ".join(
-        _plain(str(fields[f])) for f in _TOPIC_FIELDS if f in fields and f != "keywords"
-    )
-    return Work(
-        key=key,
-        title=_plain(str(fields.get("title", ""))),
-        authors=surnames,
-        year=int(year_match.group()) if year_match else None,
-        keywords=keywords,
-        note=note,
-    )
+    return Source(key, text, title, authors, year, container, note)
 
 
 def find_bibfiles(src: Path) -> list[Path]:

@@ -89,6 +89,8 @@ _ROW_EXTRAS: _Plugins[RowExtra] = _Plugins()
 
 #: add a section to every report page, after the table: ``register_report_section(fn)``
 register_report_section = _SECTIONS.add
+#: rules whose findings a plug-in section shows instead of the table, summary and chart
+OWN_SECTION_RULES: set[str] = set()
 unregister_report_section = _SECTIONS.remove
 #: add nodes to each finding's claim cell on the report page: ``register_row_extra(fn)``
 register_row_extra = _ROW_EXTRAS.add
@@ -179,7 +181,8 @@ class ReportBuilder:
     def ordered(self) -> list[Finding]:
         """The findings as the article reads: documents in toctree order, as the text report."""
         rank = {doc: i for i, doc in enumerate(self.context.index.doc_order)}
-        return sorted(self.context.index.findings, key=lambda f: rank.get(f.doc or "", len(rank)))
+        shown = [f for f in self.context.index.findings if f.rule not in OWN_SECTION_RULES]
+        return sorted(shown, key=lambda f: rank.get(f.doc or "", len(rank)))
 
     @property
     def columns(self) -> tuple[tuple[str, int], ...]:

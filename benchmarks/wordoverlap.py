@@ -1,4 +1,10 @@
-"""Rank the bibliography's works as candidate sources for a flagged claim.
+"""Today's word-overlap ranking, kept as the baseline ``bench_rank.py`` measures against.
+
+This is the ranking ``citecheck todo`` used before ``checker.rank`` (moved
+here unchanged but for the :class:`Work` it reads, now defined below).
+The docstring it had:
+
+Rank the bibliography's works as candidate sources for a flagged claim.
 
 Two signals, each with a reason an editor can check:
 
@@ -24,7 +30,20 @@ from functools import cache
 from importlib import resources
 from typing import TypeVar
 
-from .works import Work
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    key: str
+    title: str
+    authors: tuple[str, ...] = ()  #: surnames of authors (or editors)
+    year: int | None = None  #: year of publication
+    keywords: tuple[str, ...] = ()
+    note: str = ""  #: everything else that says what the work is about
+
+    @property
+    def topic_text(self) -> str:
+        return " ".join((self.title, " ".join(self.keywords), self.note))
+
 
 K = TypeVar("K")  # an inverted index's key: a token, a year or a surname
 
@@ -32,6 +51,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 _SPAN = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})\s*(?:–|—|-|to|until)\s*(\d{4}|\d{2})(?!\d)")
 
+ADDED_SECTION = "# the words every rendered reference carries"
 YEAR_WEIGHT = 0.5  #: a year hit on a one-year span counts like a half-perfect topic match
 AUTHOR_WEIGHT = 0.2
 MAX_CANDIDATES = 3
@@ -39,7 +59,9 @@ MAX_CANDIDATES = 3
 
 @cache
 def stopwords() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("stopwords.txt").read_text(encoding="utf-8")
+    # the list as it was: checker.rank's copy adds a section of reference furniture at its end
+    text = resources.files("checker.rank").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    text = text.split(ADDED_SECTION)[0]
     return frozenset(
         word for line in text.splitlines() if not line.startswith("#") for word in line.split()
     )

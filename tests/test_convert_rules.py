@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from build_support import sphinx_build
 
-from checker.article.contents import find_contents, parse_contents
+from checker.article.contents import find_contents
 from checker.article.convert import convert_text
 from checker.article.inline import mark_brackets, recognise_tag
 from checker.article.references import parse, segment
@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data" / "articles"
 
 def contents_of(text: str) -> list[tuple[str, str]]:
     lines = [line.split() for line in text.split("\n")]
-    parsed = parse_contents(lines, find_contents(lines))
+    parsed = find_contents(lines)
     assert parsed is not None
     return [(h.number, " ".join(h.words)) for h in parsed.headings]
 
@@ -29,7 +29,7 @@ def test_contents_levels_from_flattened_numbers() -> None:
         "contents early life 1900–1920 2 career 2\n"  # "1.1" lost its line; 1 dropped
         "navy service 2\n"
         "harvard mark 2\n"
-        "2 later work 3 legacy 4 see also 5 notes references 7 external links "
+        "2 later work 3 legacy 4 see also 5 notes 6 references 7 external links "
         "early life 1900–1920 x"
     )
     assert contents_of(text) == [
@@ -48,7 +48,7 @@ def test_contents_levels_from_flattened_numbers() -> None:
 
 def test_contents_without_body_is_none() -> None:
     lines = [line.split() for line in ["contents history 2 legacy", "nothing else"]]
-    assert parse_contents(lines, 0) is None
+    assert find_contents(lines) is None
 
 
 def test_heading_format() -> None:

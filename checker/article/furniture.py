@@ -33,6 +33,10 @@ MAIN_ARTICLE_PHRASES: tuple[str, ...] = ("main article", "main articles", "furth
 #: The label that opens the table of contents.
 CONTENTS_LABELS: tuple[str, ...] = ("contents",)
 
+#: Marks the flattening left after some contents entries (the icons of section
+#: links); the body's heading does not repeat them.
+CONTENTS_ICON_MARKS = frozenset({"#", "o"})
+
 #: Standard appendix sections, in Wikipedia's usual order (MOS:ORDER).
 APPENDIX_SECTIONS: tuple[str, ...] = (
     "works",

@@ -1,0 +1,146 @@
+"""The contents list rules, each on a small list written for it.
+
+Every article here is synthetic: a contents list flattened the way the
+format flattens one (a line break at every dot, so at every dotted number;
+the numbers 1, 8 and 11 dropped), then a body where each heading opens the
+first line of its section.
+"""
+
+from __future__ import annotations
+
+from checker.article.contents import find_contents
+from checker.article.convert import convert_text
+
+
+def body(*headings: str) -> str:
+    """One section per heading, its first sentence glued to it."""
+    return "\n".join(f"{h} text about {h.split()[-1]} goes here\nmore words" for h in headings)
+
+
+def entries(text: str) -> list[tuple[str, str]]:
+    lines = [line.split() for line in text.split("\n")]
+    found = find_contents(lines)
+    assert found is not None
+    return [(h.number, " ".join(h.words)) for h in found.headings]
+
+
+def test_label_after_a_sidebar_on_the_same_line() -> None:
+    text = (
+        "lead sentence about widgets\n"
+        "part series widgets gadgets sprockets vte contents history 2 uses 3 see also "
+        + body("history", "uses", "see also")
+    )
+    assert entries(text) == [("1", "history"), ("2", "uses"), ("3", "see also")]
+    conv = convert_text(text, "Widget")
+    # the sidebar's words before the label stay in the lead, none in a heading
+    assert "vte" not in conv.files["history.rst"]
+    assert [h.spec.number for h in conv.analysis.body.headings] == ["1", "2", "3"]
+
+
+def test_label_in_a_banner_is_not_the_list() -> None:
+    text = (
+        "please review contents article add references\n"
+        "lead sentence\n"
+        "contents history 2 uses 3 see also " + body("history", "uses", "see also")
+    )
+    assert entries(text) == [("1", "history"), ("2", "uses"), ("3", "see also")]
+
+
+def test_first_heading_recurring_inside_the_list() -> None:
+    # "definition" recurs in "kolmogorov definition" before the body starts
+    text = (
+        "contents definition\n"
+        "kolmogorov definition\n"
+        "2 measure definition 2 example 3 see also "
+        + body("definition", "kolmogorov definition", "measure definition", "example", "see also")
+    )
+    assert entries(text) == [
+        ("1", "definition"),
+        ("1.1", "kolmogorov definition"),
+        ("1.2", "measure definition"),
+        ("2", "example"),
+        ("3", "see also"),
+    ]
+
+
+def test_number_inside_a_heading_is_text() -> None:
+    text = "contents intro 2 steps 2\nstep initiation 2\n2 step 2 elongation 3 see also " + body(
+        "intro", "steps", "step initiation", "step 2 elongation", "see also"
+    )
+    assert entries(text)[3:] == [("2.2", "step 2 elongation"), ("3", "see also")]
+
+
+def test_entry_cut_at_a_dot_continues_on_the_next_line() -> None:
+    # "Lists vs. arrays": the line does not end with its prefix "2"
+    text = (
+        "contents intro 2 tradeoffs 2\n"
+        "lists vs\n"
+        "arrays 2\n"
+        "2 other 3 see also intro text\n"
+        "tradeoffs text\n"
+        "lists vs\n"
+        "arrays text\n"
+        "other text\n"
+        "see also text"
+    )
+    assert entries(text) == [
+        ("1", "intro"),
+        ("2", "tradeoffs"),
+        ("2.1", "lists vs arrays"),
+        ("2.2", "other"),
+        ("3", "see also"),
+    ]
+
+
+def test_heading_of_a_dropped_number_is_cut_off_the_entry_before() -> None:
+    names = ["a1", "b2", "c3", "d4", "e5", "f6"]
+    text = (
+        "contents a1 2 b2 3 c3 4 d4 5 e5 6 f6 7 storage cooking nutrition facts "
+        "9 references 10 further reading external links "
+        + body(*names, "storage cooking", "nutrition facts", "references", "further reading")
+        + "\nexternal links text"
+    )
+    assert entries(text)[6:] == [
+        ("7", "storage cooking"),
+        ("8", "nutrition facts"),  # 8 dropped: glued, cut where the body's headings are
+        ("9", "references"),
+        ("10", "further reading"),
+        ("11", "external links"),  # 11 dropped at the end of the list
+    ]
+
+
+def test_dropped_prefix_before_a_subsection_cuts_the_glued_heading() -> None:
+    # "7.2 compounds", "8 effects", "8.1 toxicity": the line break after "effects"
+    # lost its prefix "8", so "effects" is glued to "compounds"
+    names = ["a1", "b2", "c3", "d4", "e5", "f6", "uses"]
+    text = (
+        "contents a1 2 b2 3 c3 4 d4 5 e5 6 f6 7 uses 7\n"
+        "elemental 7\n"
+        "2 compounds biological effects\n"
+        "toxicity\n"
+        "2 treatment 9 see also "
+        + body(*names, "elemental", "compounds", "biological effects", "toxicity", "treatment")
+        + "\nsee also text"
+    )
+    assert entries(text)[7:] == [
+        ("7.1", "elemental"),
+        ("7.2", "compounds"),
+        ("8", "biological effects"),
+        ("8.1", "toxicity"),
+        ("8.2", "treatment"),
+        ("9", "see also"),
+    ]
+
+
+def test_icon_marks_after_entries_are_dropped() -> None:
+    text = "contents overview o 2 matrices # 2\nexamples # 3 see also " + body(
+        "overview", "matrices", "examples", "see also"
+    )
+    assert [w for _, w in entries(text)] == ["overview", "matrices", "examples", "see also"]
+
+
+def test_notes_and_references_is_one_heading_when_the_numbers_say_so() -> None:
+    text = "contents history 2 notes references 3 external links " + body(
+        "history", "notes references", "external links"
+    )
+    assert entries(text) == [("1", "history"), ("2", "notes references"), ("3", "external links")]

@@ -51,10 +51,10 @@ def _surname(ref: Reference) -> str:
     return ref.authors[0].split(",")[0].lower() if ref.authors else ""
 
 
-def _same_work(a: Reference, b: Reference) -> bool:
+def _same_work(a: Reference, b: Reference, words: tuple[set[str], set[str]] | None = None) -> bool:
     if (_surname(a), a.year, a.publisher) != (_surname(b), b.year, b.publisher):
         return False
-    wa, wb = _title_words(a), _title_words(b)
+    wa, wb = words if words is not None else (_title_words(a), _title_words(b))
     if not wa or not wb:
         return a.title == b.title
     return len(wa & wb) / len(wa | wb) >= SAME_TITLE
@@ -78,6 +78,9 @@ def group_works(references: Sequence[Reference], further: Sequence[Reference]) -
     entry with its surname and year, wherever that entry is listed (a "Sources"
     or "Bibliography" section); the entry then counts as cited."""
     works: list[Work] = []
+    #: works by (surname, year, publisher): only these can be the same work, and
+    #: looking them up keeps long reference lists linear
+    candidates: dict[tuple[str, str, str], list[tuple[Work, set[str]]]] = {}
     used: set[str] = set()
     everything = [*references, *further]
     full = _full_entries(everything)
@@ -87,12 +90,15 @@ def group_works(references: Sequence[Reference], further: Sequence[Reference]) -
         target = ref
         if is_short(ref) and len(full.get((_surname(ref), ref.year), [])) == 1:
             target = full[(_surname(ref), ref.year)][0]
-        for work in works:
-            if work.first is target or _same_work(work.first, target):
+        same = candidates.setdefault((_surname(target), target.year, target.publisher), [])
+        words = _title_words(target)
+        for work, first_words in same:
+            if work.first is target or _same_work(work.first, target, (first_words, words)):
                 break
         else:
             work = Work(_key(target, used), target, further_reading=id(target) in further_ids)
             works.append(work)
+            same.append((work, words))
         if not is_further:
             work.instances.append(ref)
             work.further_reading = False  # cited: a source, not only further reading

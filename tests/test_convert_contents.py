@@ -144,3 +144,31 @@ def test_notes_and_references_is_one_heading_when_the_numbers_say_so() -> None:
         "history", "notes references", "external links"
     )
     assert entries(text) == [("1", "history"), ("2", "notes references"), ("3", "external links")]
+
+
+def test_prefix_components_alone_on_their_lines_give_the_depth() -> None:
+    # 2.2.1 "viral" flattens to "2" / "2" / "viral" (its 1 dropped); 2.2.1.1 "hiv"
+    # to "2" / "2" / "hiv" as well (the middle 1 dropped too), but a level-3
+    # sibling of "viral" would read "2 hiv": only level 4 fits
+    text = (
+        "contents history 2 therapy 2\n"
+        "vaccines 2\n"
+        "2 drugs 2\n"
+        "2\n"
+        "viral 2\n"
+        "2\n"
+        "hiv 3 see also "
+        + body("history", "therapy", "vaccines", "drugs", "viral", "hiv", "see also")
+    )
+    assert entries(text) == [
+        ("1", "history"),
+        ("2", "therapy"),
+        ("2.1", "vaccines"),
+        ("2.2", "drugs"),
+        ("2.2.1", "viral"),
+        ("2.2.1.1", "hiv"),
+        ("3", "see also"),
+    ]
+    # Wikipedia's list shows three levels: the fourth is a rubric in its section
+    page = convert_text(text, "Therapy").files["therapy.rst"]
+    assert ".. rubric:: Hiv" in page and "Viral\n~~~~~" in page

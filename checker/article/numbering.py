@@ -15,7 +15,10 @@ from .furniture import APPENDIX_SECTIONS, CONTENTS_ICON_MARKS, DROPPED_NUMBERS
 from .model import HeadingSpec
 from .text import is_small_number
 
-MAX_LEVEL = 3
+#: Deeper entries are not headings of the truth Wikipedia shows in its list;
+#: level 4 is read so that it does not pass for level 3 (:func:`.rst.heading`
+#: writes it as a rubric inside its section).
+MAX_LEVEL = 4
 #: A top-level number continues the count by one, by two over a dropped number,
 #: or (a damaged list) by a little more.
 MAX_SKIP = 3
@@ -66,11 +69,11 @@ class _Reader:
         self.counters = [number if number is not None else self.top + 1]
         self._emit(words)
 
-    def add_sub(self, words: list[str], number: int | None) -> None:
+    def add_sub(self, words: list[str], number: int | None, lone: list[int]) -> None:
         if not self.counters:
             self.add_top(words, number)
             return
-        level = _sub_level(self.counters, number)
+        level = _sub_level(self.counters, number, lone)
         expected = self.counters[level - 1] + 1 if level <= len(self.counters) else 1
         self.counters = [*self.counters[: level - 1], number or expected]
         self._emit(words)
@@ -127,9 +130,11 @@ def read_entries(region: list[list[str]], index: BodyIndex) -> list[HeadingSpec]
     """The headings of the list whose lines are ``region`` (the label already cut off)."""
     reader = _Reader(index)
     trailing = True  # did the previous line end with its top-level prefix?
+    lone: list[int] = []  # prefix components alone on their lines before this one
     for words in region:
         if len(words) == 1 and is_small_number(words[0]):
             trailing = True  # a prefix component alone on its line
+            lone.append(int(words[0]))
             continue
         words = _without_icons(words, index)
         if not words:
@@ -137,13 +142,15 @@ def read_entries(region: list[list[str]], index: BodyIndex) -> list[HeadingSpec]
         ends_with_prefix = len(words) > 1 and is_small_number(words[-1])
         if ends_with_prefix:
             words = words[:-1]
-        _read_line(reader, words, trailing)
+        _read_line(reader, words, trailing, lone)
         trailing = ends_with_prefix
+        lone = []
     reader.finish()
     return [h for h in reader.headings if h.words]
 
 
-def _read_line(reader: _Reader, words: list[str], trailing: bool) -> None:
+def _read_line(reader: _Reader, words: list[str], trailing: bool, lone: list[int]) -> None:
+    """One line; ``lone`` are the prefix components that stood alone before it."""
     started = bool(reader.headings)
     i = 0
     if started:
@@ -158,7 +165,7 @@ def _read_line(reader: _Reader, words: list[str], trailing: bool) -> None:
             if number is None and not trailing:
                 reader.dropped_prefix()
             if part:
-                reader.add_sub(part, number)
+                reader.add_sub(part, number, lone)
         i = j
     while i < len(words):
         number = int(words[i]) if is_small_number(words[i]) else None
@@ -209,11 +216,22 @@ def _without_icons(words: list[str], index: BodyIndex) -> list[str]:
     return kept
 
 
-def _sub_level(counters: list[int], number: int | None) -> int:
-    """The shallowest level (>= 2) whose counter this entry continues."""
+def _sub_level(counters: list[int], number: int | None, lone: list[int]) -> int:
+    """The level whose counter this entry continues and whose middle prefix
+    components are the ``lone`` ones (those the flattening kept): 4.3.1.1
+    flattens to "4" / "3" / "viral infection", 4.3.1 to "4" / "therapeutic ...".
+    A dropped 1 in the middle leaves two levels possible ("3" / "2 x" is 3.2 or
+    3.1.2): the shallower is taken, so an entry goes to level 4 (a rubric, not a
+    section) only when nothing else fits."""
     deepest = min(len(counters) + 1, MAX_LEVEL)
+    continued = []
     for level in range(2, deepest + 1):
         expected = counters[level - 1] + 1 if level <= len(counters) else 1
         if (number is None and expected in DROPPED_NUMBERS) or number == expected:
+            continued.append(level)
+    for level in continued:
+        if lone == [c for c in counters[1 : level - 1] if c not in DROPPED_NUMBERS]:
             return level
+    if continued:
+        return continued[0]
     return min(len(counters), MAX_LEVEL) if len(counters) >= 2 else 2

@@ -45,8 +45,15 @@ def escape_line(line: str) -> str:
     return line
 
 
+#: Wikipedia's contents list shows three levels; a deeper heading is a rubric
+#: inside its section (its text stays the section's own).
+MAX_SECTION_LEVEL = 3
+
+
 def heading(title: str, level: int) -> list[str]:
     text = escape(title)
+    if level > MAX_SECTION_LEVEL:
+        return [f".. rubric:: {text}", ""]
     rule = UNDERLINES.get(level, "^") * max(len(text), 4)
     if level == 1:
         return [rule, text, rule, ""]

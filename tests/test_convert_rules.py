@@ -184,3 +184,19 @@ def test_subsection_whose_parent_heading_is_missing_moves_up(tmp_path: Path) -> 
         (src / name).write_text(content, encoding="utf-8")
     (src / "conf.py").write_text('extensions = ["checker"]\n', encoding="utf-8")
     assert sphinx_build(src, tmp_path / "out", "citations") == ""
+
+
+def test_only_words_the_flattening_removes_may_be_missing_from_a_phrase() -> None:
+    # "further" survives flattening, so "information" alone is not the hatnote
+    # "Further information: ..." -- it is prose
+    assert match_phrase(["further", "information", "x"], 0, "further information") == 2
+    assert match_phrase(["additional", "information", "x"], 1, "further information") == 0
+    # "not to be confused with" keeps only "confused"
+    assert match_phrase(["confused", "vector", "field"], 0, "not to be confused with") == 1
+    text = (
+        "contents uses 2 see also uses skewed data provide additional information "
+        "variance does [citation needed]\nsee also text"
+    )
+    page = convert_text(text, "X").files["uses.rst"]
+    assert "seealso" not in page
+    assert ":cn:`Skewed data provide additional information variance does`" in page

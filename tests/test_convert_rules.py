@@ -200,3 +200,12 @@ def test_only_words_the_flattening_removes_may_be_missing_from_a_phrase() -> Non
     page = convert_text(text, "X").files["uses.rst"]
     assert "seealso" not in page
     assert ":cn:`Skewed data provide additional information variance does`" in page
+
+
+def test_second_glued_tag_on_a_line_wraps_the_first_claim_and_what_follows() -> None:
+    text = (
+        "lead\ncontents uses 2 see also uses cooled adiabatically[clarification needed] "
+        "ams glossary[clarification needed]\nsee also text"
+    )
+    page = convert_text(text, "X").files["uses.rst"]
+    assert ":clarify:`:clarify:\\`Cooled adiabatically\\` ams glossary`." in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from build_support import sphinx_build
 from checker.article.contents import find_contents
 from checker.article.convert import convert_text
 from checker.article.inline import mark_brackets, recognise_tag
+from checker.article.model import Token
+from checker.article.notes import marker_contexts, split_notes
 from checker.article.references import parse, segment
 from checker.article.text import format_heading, match_phrase
 
@@ -209,3 +212,24 @@ def test_second_glued_tag_on_a_line_wraps_the_first_claim_and_what_follows() -> 
     )
     page = convert_text(text, "X").files["uses.rst"]
     assert ":clarify:`:clarify:\\`Cooled adiabatically\\` ams glossary`." in page
+
+
+def test_note_sentence_opening_with_a_participle_continues_its_note() -> None:
+    # note b's marker shares "council" with the second sentence of
+    # note a, but that sentence opens "[it was] overturned": it leans back on
+    # the sentence before, so it stays in note a
+    def line(number: int, text: str) -> list[Token]:
+        words = text.split()
+        return [Token(w, number, i == 0) for i, w in enumerate(words)]
+
+    article = [*line(1, "treaty signed 1920 harbour"), *line(2, "city council vote tax")]
+    article[3].notes_after.append("a")
+    article[-1].notes_after.append("b")
+    section = [
+        *line(10, "harbour treaty letter signed march 1920"),
+        *line(11, "overturned council months later"),
+        *line(12, "tax council vote followed protest"),
+    ]
+    contexts = marker_contexts([article], ["a", "b"])
+    ranges = split_notes(section, ["a", "b"], contexts, Counter(), 100)
+    assert ranges == [("a", 0, 10), ("b", 10, 15)]

@@ -22,7 +22,7 @@ from .inline import attach_leading_marks, build_body, mark_brackets, unknown_bra
 from .layout import Layout, split_layout
 from .model import Body, ConversionLog, Heading, Marker
 from .structure import (
-    article_ngrams,
+    RecurringPhrases,
     find_banners,
     find_bottom_boxes,
     find_captions,
@@ -94,7 +94,7 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     for part in (lead, body):
         find_banners(part)
         find_sidebars(part)
-    find_hatnotes(body, article_ngrams(lines), stops)
+    find_hatnotes(body, RecurringPhrases(lines), stops)
     authority: list[tuple[str, str]] = []
     appendix = [s for s in sections if s.kind != "prose"]
     bottom_from = appendix[-1].start if appendix else (sections[-1].start if sections else 0)

@@ -27,7 +27,10 @@ _BANNER_OPENERS = ("section needs", "article needs", "section does", "article do
 def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading], list[int]]:
     """The placed headings, and the indexes of specs that could not be placed."""
     words = body.words()
-    candidates = [_candidates(body, words, spec) for spec in specs]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
+    candidates = [_candidates(body, words, spec, where) for spec in specs]
     # best[k][j]: best total for specs[:k+1] with spec k at candidates[k][j]
     best: list[list[float]] = []
     back: list[list[int]] = []
@@ -99,10 +102,13 @@ def _trace(
     return placed, missing
 
 
-def _candidates(body: Body, words: list[str], spec: HeadingSpec) -> list[tuple[int, int]]:
+def _candidates(
+    body: Body, words: list[str], spec: HeadingSpec, where: dict[str, list[int]]
+) -> list[tuple[int, int]]:
+    """Every occurrence of the heading's words (``where``: each word's positions)."""
     n = len(spec.words)
     found = []
-    for i in range(len(words) - n + 1):
+    for i in where.get(spec.words[0], []) if spec.words else []:
         if words[i : i + n] != spec.words:
             continue
         score = 1

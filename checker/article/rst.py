@@ -19,6 +19,7 @@ UNDERLINES = {1: "=", 2: "-", 3: "~", 4: "^"}
 MarkerRenderer = Callable[[Marker, list[str], "SpanWriter"], list[str]]
 
 _INLINE_SPECIALS = re.compile(r"([\\*`|])")
+_MAY_NEED_ESCAPE = re.compile(r"[\\*`|_<]")
 _TRAILING_UNDERSCORE = re.compile(r"(\w)_(?=\W|$)")
 _LINE_START_CONSTRUCT = re.compile(
     r"^(?:[-+*•‣⁃]\s|#\.\s|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w+\)\s|:|\.\.|\||>>>|__)"
@@ -29,6 +30,8 @@ _PUNCT_ONLY = re.compile(r"^([!-/:-@\[-`{-~])\1+$")
 
 def escape(text: str, *, in_role: bool = False) -> str:
     """Escape reST inline markup characters in plain text."""
+    if not _MAY_NEED_ESCAPE.search(text):
+        return text  # most words: nothing to escape
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _TRAILING_UNDERSCORE.sub(r"\1\\_", text)
     if in_role:

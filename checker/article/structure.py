@@ -6,7 +6,7 @@ consumed; the renderer writes markers as markup and skips their words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from ..tags import BANNERS, SCOPES
 from .furniture import (
@@ -73,7 +73,7 @@ def _banner_tail(words: list[str], end: int, data: dict[str, str]) -> int:
     return end + match_phrase(words, end, BANNER_REMOVE_NOTICE)
 
 
-def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]) -> None:
+def find_hatnotes(body: Body, ngrams: Container[tuple[str, ...]], stops: Iterable[int]) -> None:
     """ "main article X": X is the longest following run that recurs elsewhere."""
     words = body.words()
     stop_at = sorted(stops)
@@ -102,7 +102,7 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
 
 
 def _recurring_target(
-    words: list[str], start: int, limit: int, ngrams: set[tuple[str, ...]]
+    words: list[str], start: int, limit: int, ngrams: Container[tuple[str, ...]]
 ) -> int:
     for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
         if tuple(words[start : start + n]) in ngrams:
@@ -129,16 +129,19 @@ def _unseen_target(body: Body, start: int, limit: int) -> int:
     return size if size <= MAX_UNSEEN_TARGET_WORDS else 1
 
 
-def article_ngrams(lines: list[list[str]], max_n: int = MAX_TARGET_WORDS) -> set[tuple[str, ...]]:
-    """Word n-grams that occur at least twice in the article (hatnote targets recur)."""
-    seen: set[tuple[str, ...]] = set()
-    twice: set[tuple[str, ...]] = set()
-    for words in lines:
-        for n in range(1, max_n + 1):
-            for i in range(len(words) - n + 1):
-                gram = tuple(words[i : i + n])
-                (twice if gram in seen else seen).add(gram)
-    return twice
+class RecurringPhrases:
+    """Word sequences that occur at least twice in the article, within a line
+    (hatnote targets recur); asked for the few candidates, not all n-grams."""
+
+    def __init__(self, lines: list[list[str]]) -> None:
+        self._text = "\n".join(" " + " ".join(words) + " " for words in lines)
+
+    def __contains__(self, gram: object) -> bool:
+        if not isinstance(gram, tuple) or not gram:
+            return False
+        key = " " + " ".join(gram) + " "
+        first = self._text.find(key)
+        return first >= 0 and self._text.find(key, first + 1) >= 0
 
 
 def find_sidebars(body: Body) -> None:

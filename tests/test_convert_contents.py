@@ -172,3 +172,23 @@ def test_prefix_components_alone_on_their_lines_give_the_depth() -> None:
     # Wikipedia's list shows three levels: the fourth is a rubric in its section
     page = convert_text(text, "Therapy").files["therapy.rst"]
     assert ".. rubric:: Hiv" in page and "Viral\n~~~~~" in page
+
+
+def test_a_heading_is_not_placed_at_a_sentence_end_before_its_sibling() -> None:
+    # "... usual formula quotient rule" / "derivatives ...": an empty section only
+    # ever precedes its own first subsection, so "quotient rule" here is prose
+    text = (
+        "contents rules 2\n"
+        "product rule 2\n"
+        "2 quotient rule 2\n"
+        "3 derivatives 2 see also "
+        "rules text about rules\n"
+        "product rule text\n"
+        "formula x quotient rule see also quotient rule applies here\n"
+        "applying it gives usual formula quotient rule\n"
+        "derivatives inverse functions text\n"
+        "see also text"
+    )
+    conv = convert_text(text, "Rules")
+    placed = {" ".join(h.spec.words): h for h in conv.analysis.body.headings}
+    assert conv.analysis.body.tokens[placed["quotient rule"].start].line == 6

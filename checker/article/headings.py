@@ -15,7 +15,10 @@ from .text import match_phrase
 
 #: Evidence weights.
 AT_LINE_START = 4  # headings are glued to the start of their first sentence
-GLUED_TO_PREVIOUS = 3  # a section with no intro text: "before 1917 revolution childhood ..."
+#: a section with no intro text: "before 1917 revolution childhood ...", so only
+#: before its own first subsection (a sibling never follows an empty section:
+#: "usual formula quotient rule" / "derivatives inverse functions" is a sentence's end)
+GLUED_TO_PREVIOUS = 3
 BEFORE_FURNITURE = 2  # a hatnote or banner follows a heading
 AFTER_HATNOTE = 3  # "main article russian civil war 1918 military situation ..."
 AFTER_ATTRIBUTION = 2  # "— author 'title' 1937 fourth international ..."
@@ -42,7 +45,9 @@ def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading],
                 row.append(score)
                 links.append(-1)
                 continue
-            top, link = _best_predecessor(best[k - 1], candidates[k - 1], specs[k - 1], pos)
+            top, link = _best_predecessor(
+                best[k - 1], candidates[k - 1], specs[k - 1], pos, specs[k]
+            )
             row.append(top + score)
             links.append(link)
         # the "unplaced" option keeps the chain alive when a heading is missing
@@ -59,7 +64,11 @@ def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading],
 
 
 def _best_predecessor(
-    prev_best: list[float], prev_cands: list[tuple[int, int]], prev_spec: HeadingSpec, pos: int
+    prev_best: list[float],
+    prev_cands: list[tuple[int, int]],
+    prev_spec: HeadingSpec,
+    pos: int,
+    spec: HeadingSpec,
 ) -> tuple[float, int]:
     top, link = float("-inf"), -1
     for j, total in enumerate(prev_best):
@@ -71,7 +80,7 @@ def _best_predecessor(
         end = prev_pos + len(prev_spec.words)
         if end > pos:
             continue
-        bonus = GLUED_TO_PREVIOUS if end == pos else 0
+        bonus = GLUED_TO_PREVIOUS if end == pos and spec.level > prev_spec.level else 0
         if total + bonus > top:
             top, link = total + bonus, j
     return top, link

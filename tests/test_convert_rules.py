@@ -233,3 +233,29 @@ def test_note_sentence_opening_with_a_participle_continues_its_note() -> None:
     contexts = marker_contexts([article], ["a", "b"])
     ranges = split_notes(section, ["a", "b"], contexts, Counter(), 100)
     assert ranges == [("a", 0, 10), ("b", 10, 15)]
+
+
+def test_citation_style_sheet_in_the_references_is_furniture() -> None:
+    text = (
+        "lead\ncontents history 2 references history text here\n"
+        "references smith john 1990 history widgets oxford university press\n"
+        "2\n"
+        "mw-parser-output cite\n"
+        "citation{font-style inherit}\n"
+        "mw-parser-output\n"
+        "cs1-lock-free a{background url //upload\n"
+        "wikimedia\n"
+        "png no-repeat background-position right\n"
+        "1em center}\n"
+        "mw- parser-output\n"
+        "cs1-kern- wl-right{padding-right 0\n"
+        "2em} 3\n"
+        "jones mary 2001 gadgets penguin books"
+    )
+    conv = convert_text(text, "X")
+    page = conv.files["references.rst"]
+    # kept as a comment after the list, as furniture is in prose sections
+    assert ".. citecheck-removed stylesheet:" in page
+    assert "mw-parser-output cite citation{font-style inherit}" in page
+    bib = conv.files["references.bib"]
+    assert "parser" not in bib and "wikimedia" not in bib and "jones" in bib.lower()

@@ -30,6 +30,7 @@ from .structure import (
     find_line_captions,
     find_quotes,
     find_sidebars,
+    find_stylesheets,
 )
 from .text import rejoin_split_tokens
 
@@ -94,6 +95,7 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     for part in (lead, body):
         find_banners(part)
         find_sidebars(part)
+    find_stylesheets(body)
     find_hatnotes(body, RecurringPhrases(lines), stops)
     authority: list[tuple[str, str]] = []
     appendix = [s for s in sections if s.kind != "prose"]

@@ -8,7 +8,7 @@ from .analyse import Analysis, Section
 from .bibtex import Work, group_works, is_short, short_citation
 from .model import Reference
 from .notes import document_frequencies, marker_contexts, split_notes
-from .pages import TAG_ROLES, render_span
+from .pages import TAG_ROLES, render_marker, render_span
 from .references import parse, segment_journals
 from .rst import SpanWriter
 
@@ -59,12 +59,29 @@ class AppendixRenderer:
     def __call__(self, section: Section) -> list[str]:
         kind = section.kind
         if kind == "notes":
-            return self.notes_section(section)
+            return self._with_markers(section, self.notes_section(section))
         if kind == "references":
-            return self.references_section(section)
+            return self._with_markers(section, self.references_section(section))
+        if kind == "further-reading" and self._lists_entries(section):
+            return self._with_markers(section, self.further_section(section))
         if kind == "further-reading":
-            return self.further_section(section)
+            return self.further_section(section)  # its text as written, markers included
         return self.other_section(section)
+
+    def _with_markers(self, section: Section, lines: list[str]) -> list[str]:
+        """A list section shows its banners and hatnotes first and keeps its
+        furniture (the citation style sheet, a navbox) as comments after the
+        list, as prose sections do, so no word of the input is lost."""
+        body = self.analysis.body
+        writer = SpanWriter(body, section.start, section.end, TAG_ROLES)
+        top: list[str] = []
+        bottom: list[str] = []
+        for marker in writer.markers:
+            words = [t.word for t in body.tokens[marker.at : min(marker.end, section.end)]]
+            block = render_marker(marker, words, writer)
+            if block:
+                (top if marker.kind in ("banner", "hatnote") else bottom).extend([*block, ""])
+        return top + lines + bottom
 
     def notes_section(self, section: Section) -> list[str]:
         analysis = self.analysis
@@ -152,6 +169,10 @@ class AppendixRenderer:
                 text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
             out += [f".. [#] {text}", ""]
         return out
+
+    def _lists_entries(self, section: Section) -> bool:
+        """Does a further-reading section show bibliography entries (not its text)?"""
+        return section.start == self.bibliography_at or any(w.further_reading for w in self.works)
 
     def further_section(self, section: Section) -> list[str]:
         out = self._bibliography_lines() if section.start == self.bibliography_at else []

@@ -12,6 +12,8 @@ the flattening removed.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -229,6 +231,15 @@ BANNER_REMOVE_NOTICE = "learn how and when to remove this message"
 #: The search box holds the title and the engines' names.
 MAX_FIND_SOURCES_WORDS = 16
 FIND_SOURCES_ENGINES: tuple[str, ...] = ("news", "newspapers", "books", "scholar", "jstor")
+
+#: The citation templates' style sheet, flattened into the references list
+#: where the first citation sits: a run of lines of CSS ("mw-parser-output cite",
+#: "citation{font-style inherit}", "1em center}", ... "2em}") that ends with the
+#: last rule's closing brace.  A line of it opens with one of these.
+STYLESHEET_OPENER = "mw-parser-output"
+STYLESHEET_LINE = re.compile(
+    r"^(?:mw-|parser-|output|cs1|citation|code|wikimedia|org/|svg|png|#|\d+(?:\.\d+)?(?:em|px|%)\}?$)"
+)
 
 #: Sidebars ("Part of a series on ...") run from the opening phrase to the
 #: glued "v t e" (view/talk/edit) links.

@@ -26,6 +26,8 @@ from .furniture import (
     SENTENCE_VERBS,
     SIDEBAR_OPENERS,
     SISTER_PROJECT_WORDS,
+    STYLESHEET_LINE,
+    STYLESHEET_OPENER,
     SUCCESSION_BOX_OPENERS,
 )
 from .model import Body, Marker, Token
@@ -162,6 +164,33 @@ def _box_end(words: list[str], start: int) -> int | None:
         if words[j].endswith(NAVBOX_END_SUFFIX):
             return j + 1
     return None
+
+
+def find_stylesheets(body: Body) -> None:
+    """The citation templates' style sheet (CSS) flattened into a references list."""
+    tokens = body.tokens
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].word
+        nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+        if not (tokens[i].line_start and (word + nxt).startswith(STYLESHEET_OPENER)):
+            i += 1
+            continue
+        end = None
+        j = i
+        while j < len(tokens) and (j == i or not tokens[j].line_start or _css_line(tokens[j].word)):
+            if tokens[j].word.endswith("}"):
+                end = j + 1
+            j += 1
+        if end is None:
+            i += 1
+            continue
+        body.markers.append(Marker("stylesheet", i, end, {}))
+        i = end
+
+
+def _css_line(first: str) -> bool:
+    return STYLESHEET_LINE.match(first) is not None
 
 
 def find_bottom_boxes(body: Body, start: int) -> list[tuple[str, str]]:

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from .evidence import BodyIndex
 from .furniture import CONTENTS_LABELS
 from .model import HeadingSpec
-from .numbering import raw_entries, read_entries
 from .text import match_phrase
+from .toclevels import raw_entries, read_entries
 
 #: How many of the first contents entries may stand in for a first heading that is missing.
 BODY_START_TRIES = 4

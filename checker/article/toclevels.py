@@ -1,4 +1,4 @@
-"""Read the entries and their depth from the numbers that survived flattening.
+"""Contents list levels: the entries and their depth from the numbers that survived.
 
 The rules are explained in :mod:`.contents`; this module applies them line by
 line over the list's lines, keeping one counter per level.  Where the numbers

@@ -259,3 +259,14 @@ def test_citation_style_sheet_in_the_references_is_furniture() -> None:
     assert "mw-parser-output cite citation{font-style inherit}" in page
     bib = conv.files["references.bib"]
     assert "parser" not in bib and "wikimedia" not in bib and "jones" in bib.lower()
+
+
+def test_notes_and_references_section_holds_the_citations() -> None:
+    text = (
+        "lead\ncontents history 2 notes references history text here\n"
+        "notes references smith john 1990 history widgets oxford university press\n"
+        "jones mary 2001 gadgets penguin books"
+    )
+    conv = convert_text(text, "X")
+    assert [s.kind for s in conv.analysis.sections] == ["prose", "references"]
+    assert "smith" in conv.files["references.bib"].lower()

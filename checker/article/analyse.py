@@ -56,6 +56,7 @@ class Analysis:
 
 
 def section_kind(words: list[str]) -> str:
+    """What a section holds, by its heading."""
     name = " ".join(words)
     for names, kind in (
         (NOTES_SECTIONS, "notes"),

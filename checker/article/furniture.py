@@ -54,6 +54,7 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
     "sources",
     "general references",
     "cited sources",
+    "works cited",
     "further reading",
     "external links",
 )
@@ -62,8 +63,19 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
 #: Lists of the subject's own works: kept as written, never read as captions or prose.
 WORKS_SECTIONS = frozenset({"works", "selected works", "publications"})
 NOTES_SECTIONS = frozenset({"notes", "explanatory notes", "footnotes"})
+#: "Notes and references" holds the citations (and the few notes among them).
 REFERENCE_SECTIONS = frozenset(
-    {"references", "citations", "sources", "cited sources", "general references"}
+    {
+        "references",
+        "citations",
+        "sources",
+        "cited sources",
+        "general references",
+        "notes references",
+        "references notes",
+        "footnotes references",
+        "works cited",
+    }
 )
 FURTHER_READING_SECTIONS = frozenset({"further reading", "bibliography"})
 EXTERNAL_LINK_SECTIONS = frozenset({"external links"})

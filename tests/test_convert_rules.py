@@ -11,7 +11,7 @@ from build_support import sphinx_build
 
 from checker.article.contents import find_contents
 from checker.article.convert import convert_text
-from checker.article.inline import mark_brackets, recognise_tag
+from checker.article.inline import mark_brackets, note_sequence, recognise_tag
 from checker.article.model import Token
 from checker.article.notes import marker_contexts, split_notes
 from checker.article.references import parse, segment
@@ -270,3 +270,19 @@ def test_notes_and_references_section_holds_the_citations() -> None:
     conv = convert_text(text, "X")
     assert [s.kind for s in conv.analysis.sections] == ["prose", "references"]
     assert "smith" in conv.files["references.bib"].lower()
+
+
+def test_note_markers_follow_wikipedia_s_sequence() -> None:
+    # [a] [b] are notes; "p[h]" (chemistry) and "[x]" after a formula are not
+    text = (
+        "lead mentions p[h] scale[a] and {\\displaystyle x} [x] value[b]\n"
+        "contents uses 2 notes uses text\n"
+        "notes first note text\n"
+        "second note text"
+    )
+    conv = convert_text(text, "X")
+    assert conv.analysis.note_labels == ["a", "b"]
+    index = conv.files["index.rst"]
+    assert "p[h] scale\\ :efn:`a`" in index and "[x] value\\ :efn:`b`" in index
+    assert note_sequence(["a", "b", "d", "nb-1", "nb-3"]) == {"a", "b", "nb-1"}
+    assert note_sequence(["aa", "z"]) == set()  # "aa" comes after a ... z

@@ -18,7 +18,14 @@ from .furniture import (
     WORKS_SECTIONS,
 )
 from .headings import place_headings
-from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
+from .inline import (
+    attach_leading_marks,
+    build_body,
+    mark_brackets,
+    note_candidates,
+    note_sequence,
+    unknown_brackets,
+)
 from .layout import Layout, split_layout
 from .model import Body, ConversionLog, Heading, Marker
 from .structure import (
@@ -74,12 +81,13 @@ def section_kind(words: list[str]) -> str:
 def analyse(text: str, fallback_title: str) -> Analysis:
     log = ConversionLog()
     raw_lines = text.split("\n")
-    labels: set[str] = set()
+    joined = [rejoin_split_tokens(raw) for raw in raw_lines]
+    labels = note_sequence(label for line in joined for label in note_candidates(line))
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         for unknown in unknown_brackets(raw):
             log.unsure.append(f"line {number}: unknown tag [{unknown}] kept as text")
-        lines.append(mark_brackets(rejoin_split_tokens(raw), labels).split())
+        lines.append(mark_brackets(joined[number - 1], labels).split())
     lines = attach_leading_marks(lines)
     layout = split_layout(lines, fallback_title)
     log.unsure.extend(layout.unsure)

@@ -192,3 +192,21 @@ def test_a_heading_is_not_placed_at_a_sentence_end_before_its_sibling() -> None:
     conv = convert_text(text, "Rules")
     placed = {" ".join(h.spec.words): h for h in conv.analysis.body.headings}
     assert conv.analysis.body.tokens[placed["quotient rule"].start].line == 6
+
+
+def test_short_article_without_a_list_keeps_its_appendix_headings() -> None:
+    text = (
+        "widget small gadget\n"
+        "widgets see also use in many homes\n"  # "see also" inside a sentence
+        "see also gadget sprocket\n"
+        "references smith john 1990 widgets oxford university press\n"
+        "external links widget society"
+    )
+    conv = convert_text(text, "Widget")
+    assert [" ".join(h.spec.words) for h in conv.analysis.body.headings] == [
+        "see also",
+        "references",
+        "external links",
+    ]
+    assert "widgets see also use in many homes" in conv.files["index.rst"].lower()
+    assert any("only the standard appendix headings" in u for u in conv.analysis.log.unsure)

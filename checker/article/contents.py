@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .evidence import BodyIndex
-from .furniture import CONTENTS_LABELS
+from .furniture import CONTENTS_LABELS, LIST_FREE_APPENDIX
 from .model import HeadingSpec
 from .text import match_phrase
 from .toclevels import raw_entries, read_entries
@@ -70,6 +70,26 @@ def find_contents(lines: list[list[str]], start: int = 0) -> Contents | None:
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best else None
+
+
+def appendix_headings(lines: list[list[str]], start: int = 0) -> Contents | None:
+    """A short article has no contents list, but its standard appendix headings
+    ("see also", "references", "external links") still open lines near its end,
+    in Wikipedia's order: the last such line of each, working back from the end."""
+    found: list[tuple[int, list[str]]] = []
+    last = len(lines)
+    for name in reversed([n.split() for n in LIST_FREE_APPENDIX]):
+        for i in range(last - 1, start, -1):
+            if lines[i][: len(name)] == name:
+                found.append((i, name))
+                last = i
+                break
+    if not found:
+        return None
+    found.reverse()
+    headings = [HeadingSpec(list(name), 1, str(k)) for k, (_, name) in enumerate(found, 1)]
+    first = found[0][0]
+    return Contents(headings, first, 0, first, 0)
 
 
 def _labels(lines: list[list[str]], start: int) -> list[tuple[int, int, int]]:

@@ -59,6 +59,17 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
     "external links",
 )
 
+#: The appendix headings sought, in this order, in an article without a contents
+#: list (a short one): those that never open a sentence of prose.
+LIST_FREE_APPENDIX: tuple[str, ...] = (
+    "see also",
+    "notes",
+    "footnotes",
+    "references",
+    "further reading",
+    "external links",
+)
+
 #: Which appendix sections hold explanatory notes, references, further reading, links.
 #: Lists of the subject's own works: kept as written, never read as captions or prose.
 WORKS_SECTIONS = frozenset({"works", "selected works", "publications"})

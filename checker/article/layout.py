@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .contents import find_contents
+from .contents import appendix_headings, find_contents
 from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
 from .infobox import HIDDEN_ISO_DATE, find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
@@ -49,7 +49,13 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
     unsure: list[str] = []
     contents = find_contents(lines, first)
     if contents is None:
-        unsure.append("no contents list found: the body is one section")
+        contents = appendix_headings(lines, first)
+        unsure.append(
+            "no contents list found: the body is one section"
+            if contents is None
+            else "no contents list found: only the standard appendix headings are sections"
+        )
+    if contents is None:
         head_end = len(lines)
     else:
         head_end = contents.label_line

@@ -286,3 +286,19 @@ def test_note_markers_follow_wikipedia_s_sequence() -> None:
     assert "p[h] scale\\ :efn:`a`" in index and "[x] value\\ :efn:`b`" in index
     assert note_sequence(["a", "b", "d", "nb-1", "nb-3"]) == {"a", "b", "nb-1"}
     assert note_sequence(["aa", "z"]) == set()  # "aa" comes after a ... z
+
+
+def test_navbox_authority_control_and_page_footer() -> None:
+    text = (
+        "lead\ncontents history 2 external links history text here\n"
+        "external links official site v t e widgets gadget sprocket cog "
+        "authority control [edit wikidata] gnd 4160175-0 ndl 00562088 "
+        "retrieved https //en wikipedia org/w/ index php?title=widget&oldid=909033942 "
+        "categories widgets hidden categories wikipedia articles gnd identifiers"
+    )
+    conv = convert_text(text, "X")
+    # the footer's category "... gnd identifiers" is not a second GND
+    assert conv.analysis.authority == [("GND", "4160175-0"), ("NDL", "00562088")]
+    page = conv.files["external-links.rst"]
+    assert ".. citecheck-removed navbox:\n   v t e widgets gadget sprocket cog" in page
+    assert "Official site." in page

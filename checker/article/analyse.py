@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .boxes import find_bottom_boxes, find_sidebars, find_stylesheets
 from .furniture import (
     EXTERNAL_LINK_SECTIONS,
     FURTHER_READING_SECTIONS,
@@ -31,13 +32,10 @@ from .model import Body, ConversionLog, Heading, Marker
 from .structure import (
     RecurringPhrases,
     find_banners,
-    find_bottom_boxes,
     find_captions,
     find_hatnotes,
     find_line_captions,
     find_quotes,
-    find_sidebars,
-    find_stylesheets,
 )
 from .text import rejoin_split_tokens
 

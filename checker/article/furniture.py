@@ -265,9 +265,15 @@ STYLESHEET_LINE = re.compile(
 )
 
 #: Sidebars ("Part of a series on ...") run from the opening phrase to the
-#: glued "v t e" (view/talk/edit) links.
+#: "v t e" (view/talk/edit) links.
 SIDEBAR_OPENERS: tuple[str, ...] = ("part of a series on", "part series")
-NAVBOX_END_SUFFIX = "vte"
+#: A box's "v t e" (view, talk, edit) links: they end a sidebar and open each
+#: navbox; spaced, or glued to the word before them ("portalvte").
+NAVBOX_LINKS: tuple[str, ...] = ("v t e", "vte")
+
+#: The page footer: "Retrieved from https://en.wikipedia.org/w/index.php?title=..."
+#: and the categories, to the end of the text.
+PAGE_FOOTER_OPENER = "retrieved https //en wikipedia"
 
 #: Bottom furniture after the external links: succession boxes, navboxes and authority control.
 SUCCESSION_BOX_OPENERS: tuple[str, ...] = (

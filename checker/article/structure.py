@@ -1,7 +1,7 @@
-"""Find the furniture inside the body: banners, hatnotes, sidebars, quotations,
-captions, and the bottom boxes (sister projects, succession, navboxes,
-authority control).  Each becomes a :class:`~.model.Marker` over the words it
-consumed; the renderer writes markers as markup and skips their words.
+"""Find the furniture inside the body: banners, hatnotes, quotations and
+captions (boxes are in :mod:`.boxes`).  Each becomes a :class:`~.model.Marker`
+over the words it consumed; the renderer writes markers as markup and skips
+their words.
 """
 
 from __future__ import annotations
@@ -11,24 +11,15 @@ from collections.abc import Container, Iterable
 from ..tags import BANNERS, SCOPES
 from .furniture import (
     ATTRIBUTION_DASHES,
-    AUTHORITY_CONTROL_LABEL,
-    AUTHORITY_NOISE,
-    AUTHORITY_SCHEMES,
     BANNER_FIND_SOURCES,
     BANNER_REMOVE_NOTICE,
     FIRST_PERSON,
     MAIN_ARTICLE_PHRASES,
     MAX_FIND_SOURCES_WORDS,
     MONTHS,
-    NAVBOX_END_SUFFIX,
     SEASONS,
     SENTENCE_OPENERS,
     SENTENCE_VERBS,
-    SIDEBAR_OPENERS,
-    SISTER_PROJECT_WORDS,
-    STYLESHEET_LINE,
-    STYLESHEET_OPENER,
-    SUCCESSION_BOX_OPENERS,
 )
 from .model import Body, Marker, Token
 from .text import find_phrase, is_year, match_phrase, parse_month_year
@@ -37,8 +28,6 @@ from .text import find_phrase, is_year, match_phrase, parse_month_year
 MAX_TARGET_WORDS = 5
 #: A target that recurs nowhere is taken up to a visible boundary only if that is near.
 MAX_UNSEEN_TARGET_WORDS = 3
-#: A sidebar or navbox longer than this is not one.
-MAX_BOX_WORDS = 1500
 MAX_QUOTE_LINES = 12
 SHORT_LINE = 9
 #: A caption standing alone on a line names at most this many words before its year.
@@ -144,108 +133,6 @@ class RecurringPhrases:
         key = " " + " ".join(gram) + " "
         first = self._text.find(key)
         return first >= 0 and self._text.find(key, first + 1) >= 0
-
-
-def find_sidebars(body: Body) -> None:
-    words = body.words()
-    for opener in SIDEBAR_OPENERS:
-        i = 0
-        while (i := find_phrase(words, opener, i)) >= 0:
-            end = _box_end(words, i)
-            if end is None:
-                i += 1
-                continue
-            body.markers.append(Marker("sidebar", i, end, {}))
-            i = end
-
-
-def _box_end(words: list[str], start: int) -> int | None:
-    for j in range(start, min(len(words), start + MAX_BOX_WORDS)):
-        if words[j].endswith(NAVBOX_END_SUFFIX):
-            return j + 1
-    return None
-
-
-def find_stylesheets(body: Body) -> None:
-    """The citation templates' style sheet (CSS) flattened into a references list."""
-    tokens = body.tokens
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].word
-        nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
-        if not (tokens[i].line_start and (word + nxt).startswith(STYLESHEET_OPENER)):
-            i += 1
-            continue
-        end = None
-        j = i
-        while j < len(tokens) and (j == i or not tokens[j].line_start or _css_line(tokens[j].word)):
-            if tokens[j].word.endswith("}"):
-                end = j + 1
-            j += 1
-        if end is None:
-            i += 1
-            continue
-        body.markers.append(Marker("stylesheet", i, end, {}))
-        i = end
-
-
-def _css_line(first: str) -> bool:
-    return STYLESHEET_LINE.match(first) is not None
-
-
-def find_bottom_boxes(body: Body, start: int) -> list[tuple[str, str]]:
-    """Sister projects, succession boxes, navboxes and authority control after ``start``.
-
-    Returns the authority-control identifiers as (scheme label, value).
-    """
-    words = body.words()
-    sister = find_phrase(words, "wikipedia's sister projects", start)
-    if sister >= 0:
-        begin = max(start, sister - 6)
-        while begin < sister and words[begin] != "find":
-            begin += 1
-        end = sister + match_phrase(words, sister, "wikipedia's sister projects")
-        while end < len(words) and words[end] in SISTER_PROJECT_WORDS:
-            end += 1
-        body.markers.append(Marker("sister-projects", begin, end, {}))
-    authority = find_phrase(words, AUTHORITY_CONTROL_LABEL, start)
-    box_limit = authority if authority >= 0 else len(words)
-    succession = min(
-        (
-            i
-            for i in (find_phrase(words, o, start, box_limit) for o in SUCCESSION_BOX_OPENERS)
-            if i >= 0
-        ),
-        default=-1,
-    )
-    navbox = next((j for j in range(start, box_limit) if words[j] == NAVBOX_END_SUFFIX), -1)
-    if succession >= 0:
-        body.markers.append(
-            Marker("succession-box", succession, navbox if navbox > succession else box_limit, {})
-        )
-    if navbox >= 0:
-        body.markers.append(Marker("navbox", navbox, box_limit, {}))
-    if authority < 0:
-        return []
-    ids = _authority_ids(words[authority + 2 :])
-    body.markers.append(Marker("authority-control", authority, len(words), {}))
-    return ids
-
-
-def _authority_ids(words: list[str]) -> list[tuple[str, str]]:
-    ids: list[tuple[str, str]] = []
-    current: str | None = None
-    values: list[str] = []
-    for word in words:
-        if word in AUTHORITY_SCHEMES:
-            if current and values:
-                ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
-            current, values = word, []
-        elif current and word not in AUTHORITY_NOISE:
-            values.append(word)
-    if current and values:
-        ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
-    return ids
 
 
 def find_quotes(body: Body, stops: set[int]) -> None:

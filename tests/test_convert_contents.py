@@ -210,3 +210,18 @@ def test_short_article_without_a_list_keeps_its_appendix_headings() -> None:
     ]
     assert "widgets see also use in many homes" in conv.files["index.rst"].lower()
     assert any("only the standard appendix headings" in u for u in conv.analysis.log.unsure)
+
+
+def test_a_heading_whose_sentence_names_it_again_is_preferred() -> None:
+    # "selection" opens two lines; the one whose sentence names its subject
+    # again ("selection natural selection includes ...") is the heading
+    text = (
+        "contents history 2 selection 3 see also history text here\n"
+        "selection overcome drift in small groups\n"
+        "more history here\n"
+        "selection natural selection includes sexual selection\n"
+        "see also text"
+    )
+    conv = convert_text(text, "X")
+    placed = {" ".join(h.spec.words): h for h in conv.analysis.body.headings}
+    assert conv.analysis.body.tokens[placed["selection"].start].line == 4

@@ -9,7 +9,7 @@ with the best total score.
 
 from __future__ import annotations
 
-from .furniture import ATTRIBUTION_DASHES, MAIN_ARTICLE_PHRASES
+from .furniture import APPENDIX_SECTIONS, ATTRIBUTION_DASHES, MAIN_ARTICLE_PHRASES
 from .model import Body, Heading, HeadingSpec
 from .text import match_phrase
 
@@ -22,6 +22,10 @@ GLUED_TO_PREVIOUS = 3
 BEFORE_FURNITURE = 2  # a hatnote or banner follows a heading
 AFTER_HATNOTE = 3  # "main article russian civil war 1918 military situation ..."
 AFTER_ATTRIBUTION = 2  # "— author 'title' 1937 fourth international ..."
+#: a section's first sentence names its subject again, within a few words
+RESTATED = 2
+RESTATE_REACH = 3
+STEM = 5  # "plants" / "plant", "selection" / "selective"
 UNPLACED = -1000
 
 _BANNER_OPENERS = ("section needs", "article needs", "section does", "article does")
@@ -129,6 +133,10 @@ def _candidates(
             score += BEFORE_FURNITURE
         if _after_hatnote(words, i):
             score += AFTER_HATNOTE
+        if " ".join(spec.words) not in APPENDIX_SECTIONS and _restated(
+            spec.words, words[after : after + RESTATE_REACH]
+        ):
+            score += RESTATED
         line_first = i
         while line_first > 0 and not body.tokens[line_first].line_start:
             line_first -= 1
@@ -136,6 +144,14 @@ def _candidates(
             score += AFTER_ATTRIBUTION
         found.append((i, score))
     return found
+
+
+def _restated(heading: list[str], following: list[str]) -> bool:
+    """Does the sentence after the heading name its subject again ("plant
+    organogenesis plants organogenesis simply process ...")?  Not asked of
+    appendix headings, whose lists never do."""
+    stems = {w[:STEM] for w in heading if len(w) >= STEM}
+    return any(w[:STEM] in stems for w in following if len(w) >= STEM)
 
 
 def _after_hatnote(words: list[str], i: int, reach: int = 6) -> bool:

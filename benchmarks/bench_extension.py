@@ -40,9 +40,11 @@ sys.path.insert(0, str(ROOT))
 
 from checker import tags  # noqa: E402
 from checker.report.jsonreport import build_report, dumps  # noqa: E402
-from checker.sphinxext.checks import collect_findings, get_domain  # noqa: E402
+from checker.sphinxext.check.pipeline import run_checks  # noqa: E402
 from checker.sphinxext.config import today_of  # noqa: E402
-from checker.sphinxext.reportpage import ReportBuilder  # noqa: E402
+from checker.sphinxext.domain import get_domain  # noqa: E402
+from checker.sphinxext.index import build_index  # noqa: E402
+from checker.sphinxext.render.reportpage import ReportBuilder, ReportContext  # noqa: E402
 
 #: the baseline extension: same markup, every role and directive a no-op
 NOOP_EXTENSION = """
@@ -202,18 +204,15 @@ def build(src: Path, builder: str, confdir: Path | None = None) -> tuple[float, 
 
 
 def report_time(app: Sphinx) -> float:
-    """Findings from the merged records plus the report page and JSON, from scratch."""
-    get_domain(app).invalidate()
+    """Findings from the merged records, the index, the report page and JSON, from scratch."""
     gc.collect()  # start from the same collector state at every size
     with timed() as t:
-        findings = collect_findings(app)
-        builder = ReportBuilder(
-            lambda doc, anchor: f"{doc}#{anchor}",
-            lambda d, s: None,
-            today_of(app.config),
-            "section",
+        findings = run_checks(app)
+        index = build_index(app.env, get_domain(app).docs, findings)
+        context = ReportContext(
+            index, lambda doc, anchor: f"{doc}#{anchor}", today_of(app.config), "section"
         )
-        builder.build(findings)
+        ReportBuilder(context).build()
         dumps(build_report(findings, source="bench"))
     return t[0]
 

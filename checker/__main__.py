@@ -1,5 +1,5 @@
 """``python -m checker`` is the ``citecheck`` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

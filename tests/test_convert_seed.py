@@ -186,7 +186,8 @@ def test_bibliography(seed: Conversion) -> None:
     assert any("|website=" in e.fields.get("x-raw", "") for e in bib.entries.values())
     refs = seed.files["references.rst"]
     assert refs.count(".. [#] ") == seed.analysis.log.counts["references"] > 90
-    assert "pp. 59-60." in refs and ", p. 145." in refs and "Deutscher 1965." in refs
+    # a page word whose number the flattening dropped stays, as written: "Deutscher 1965, p."
+    assert "pp. 59-60." in refs and ", p. 145." in refs and "Deutscher 1965, p." in refs
 
 
 def test_nothing_is_lost(seed: Conversion, seed_text: str) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_links_support import (
-    LinkServer,
+    Servers,
+    by_url,
     endless,
+    fast,
     head_refused,
     loops_on_head,
     ok,
@@ -19,16 +21,15 @@ from test_links_support import (
     slow,
     stall,
     status,
+    uses,
 )
 
 from checker.findings import Category, Severity
-from checker.refs.links import check as check_module
+from checker.refs.links import runner as runner_module
 from checker.refs.links.check import check_links, link_findings
 from checker.refs.links.settings import LinkSettings
-from checker.refs.links.status import Detail, LinkResult, Status
+from checker.refs.links.status import Detail, Status
 from checker.refs.model import LinkUse, Location
-
-Servers = Callable[[str], LinkServer]
 
 
 @pytest.fixture
@@ -38,29 +39,7 @@ def servers() -> Iterator[Servers]:
 
 @pytest.fixture(autouse=True)
 def _no_jitter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(check_module, "JITTER", 0.0)
-
-
-def fast(**changes: object) -> LinkSettings:
-    """Settings for tests: loopback allowed, no waiting between attempts, no bar."""
-    base: dict[str, object] = {
-        "allow_private": True,
-        "backoff": 0.0,
-        "retries": 1,
-        "connect_timeout": 2.0,
-        "read_timeout": 2.0,
-        "progress": False,
-    }
-    base.update(changes)
-    return LinkSettings(**base)  # type: ignore[arg-type]
-
-
-def uses(*urls: str, path: str = "docs/index.rst") -> list[LinkUse]:
-    return [LinkUse(url, Location(path, line=i + 1, doc="index")) for i, url in enumerate(urls)]
-
-
-def by_url(results: list[LinkResult]) -> dict[str, LinkResult]:
-    return {r.url: r for r in results}
+    monkeypatch.setattr(runner_module, "JITTER", 0.0)
 
 
 def test_statuses_of_common_answers(servers: Servers) -> None:

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from test_links_support import LinkServer, archive_api, ok, redirect, serving, status
 
-from checker.refs.links import check as check_module
+from checker.refs.links import runner as runner_module
 from checker.refs.links.cache import LinkCache
 from checker.refs.links.check import check_links, link_findings
 from checker.refs.links.settings import DAY, LinkSettings, default_cache_path
 from checker.refs.links.status import Status
 from checker.refs.model import LinkUse, Location
 
-Servers = Callable[[str], LinkServer]
+Servers = Callable[..., LinkServer]
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 
 
@@ -34,7 +34,7 @@ def servers() -> Iterator[Servers]:
 
 @pytest.fixture(autouse=True)
 def _no_jitter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(check_module, "JITTER", 0.0)
+    monkeypatch.setattr(runner_module, "JITTER", 0.0)
 
 
 class Clock:

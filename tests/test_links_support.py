@@ -1,28 +1,45 @@
 """A real HTTP server on loopback for the link checker's tests (no mocks).
 
-``LinkServer`` is a ``ThreadingHTTPServer`` on port 0 whose paths map to
-small handler functions; it counts requests per path, keeps each request's
-headers, the bytes it sent and the most requests it served at once.  The
-``servers`` fixture starts as many as a test needs, on ``127.0.0.1`` and
-``127.0.0.2`` (two hosts), and stops them afterwards.
+``LinkServer`` is a ``ThreadingHTTPServer`` on port 0 (or a chosen port)
+whose paths map to small handler functions; it counts requests per path and
+the TCP connections it accepted, keeps each request's headers, the bytes it
+sent, the most requests it served at once, and the order requests arrived
+in across every server of a test.  With ``tls=True`` it serves HTTPS with
+the test certificate for ``rebind.test`` (``tests/data/tls``) and records
+the TLS server names (SNI) clients asked for.  The ``servers`` fixture
+starts as many as a test needs, on ``127.0.0.1`` and ``127.0.0.2`` (two
+hosts), and stops them afterwards.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import socket
+import ssl
 import struct
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from checker.refs.links.settings import LinkSettings
+from checker.refs.links.status import LinkResult
+from checker.refs.model import LinkUse, Location
+
 Route = Callable[["Handler"], None]
+#: the ``servers`` fixture: ``servers("127.0.0.2", port=..., tls=True)``
+Servers = Callable[..., "LinkServer"]
+TLS = Path(__file__).resolve().parent / "data" / "tls"
+#: the test certificate: self-signed, for the name ``rebind.test`` only
+CERT = TLS / "cert.pem"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -38,6 +55,7 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.hits[(self.command, path)] += 1
             state.seen.append((self.command, path, dict(self.headers)))
+            state.arrivals.append(next(state.sequence))
             state.in_flight += 1
             state.max_in_flight = max(state.max_in_flight, state.in_flight)
         try:
@@ -68,22 +86,53 @@ class Handler(BaseHTTPRequestHandler):
 class LinkServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, host: str) -> None:
-        super().__init__((host, 0), Handler)
+    def __init__(
+        self,
+        host: str,
+        port: int = 0,
+        *,
+        tls: bool = False,
+        sequence: Iterator[int] | None = None,
+    ) -> None:
+        super().__init__((host, port), Handler)
         self.routes: dict[str, Route] = {}
         self.lock = threading.Lock()
         self.hits: Counter[tuple[str, str]] = Counter()
         self.seen: list[tuple[str, str, dict[str, str]]] = []
+        #: global arrival numbers (shared by the servers of one test), in order
+        self.sequence = sequence if sequence is not None else itertools.count()
+        self.arrivals: list[int] = []
+        self.connections = 0
+        self.server_names: list[str | None] = []
         self.bytes_sent = 0
         self.in_flight = 0
         self.max_in_flight = 0
+        self.scheme = "https" if tls else "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(CERT, TLS / "key.pem")
+            context.sni_callback = self._sni
+            self.socket = context.wrap_socket(self.socket, server_side=True)
+
+    def _sni(self, sock: Any, name: str | None, context: Any) -> None:
+        with self.lock:
+            self.server_names.append(name)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.lock:
+            self.connections += 1
+        super().process_request(request, client_address)
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # resets and broken pipes are what several routes are about
 
-    def url(self, path: str) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}{path}"
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    def url(self, path: str, host: str | None = None) -> str:
+        """The URL of ``path`` here, by address or by the name ``host``."""
+        return f"{self.scheme}://{host or self.server_address[0]}:{self.port}{path}"
 
     def count(self, path: str) -> int:
         """Requests for ``path``, HEAD and GET together."""
@@ -201,13 +250,37 @@ def archive_api(known: dict[str, str]) -> Route:
     return route
 
 
-def serving() -> Iterator[Callable[[str], LinkServer]]:
-    """Body of the ``servers`` fixture: ``servers("127.0.0.1")`` starts one;
-    all are stopped after the test.  Test modules wrap it in their own fixture."""
-    started: list[LinkServer] = []
+def fast(**changes: object) -> LinkSettings:
+    """Settings for tests: loopback allowed, no waiting between attempts, no bar."""
+    base: dict[str, object] = {
+        "allow_private": True,
+        "backoff": 0.0,
+        "retries": 1,
+        "connect_timeout": 2.0,
+        "read_timeout": 2.0,
+        "progress": False,
+    }
+    base.update(changes)
+    return LinkSettings(**base)  # type: ignore[arg-type]
 
-    def start(host: str = "127.0.0.1") -> LinkServer:
-        server = LinkServer(host)
+
+def uses(*urls: str, path: str = "docs/index.rst") -> list[LinkUse]:
+    return [LinkUse(url, Location(path, line=i + 1, doc="index")) for i, url in enumerate(urls)]
+
+
+def by_url(results: list[LinkResult]) -> dict[str, LinkResult]:
+    return {r.url: r for r in results}
+
+
+def serving() -> Iterator[Callable[..., LinkServer]]:
+    """Body of the ``servers`` fixture: ``servers("127.0.0.1")`` starts one
+    (``port=``, ``tls=True`` as :class:`LinkServer`); all are stopped after
+    the test.  Test modules wrap it in their own fixture."""
+    started: list[LinkServer] = []
+    sequence = itertools.count()
+
+    def start(host: str = "127.0.0.1", port: int = 0, tls: bool = False) -> LinkServer:
+        server = LinkServer(host, port, tls=tls, sequence=sequence)
         threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         started.append(server)
         return server
@@ -219,7 +292,7 @@ def serving() -> Iterator[Callable[[str], LinkServer]]:
 
 
 @pytest.fixture
-def servers() -> Iterator[Callable[[str], LinkServer]]:
+def servers() -> Iterator[Callable[..., LinkServer]]:
     yield from serving()
 
 

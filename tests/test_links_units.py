@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from checker.refs.links.anchors import find_anchor
+from checker.refs.links.answers import parse_retry_after
 from checker.refs.links.history import History, advance, verdict
-from checker.refs.links.policy import AddressGuard, PrivateAddressError, _is_private, is_soft_404
-from checker.refs.links.probe import parse_retry_after
+from checker.refs.links.net import AddressBook, PrivateAddressError, is_private
+from checker.refs.links.policy import is_soft_404
 from checker.refs.links.rules import RULES, summary_line
 from checker.refs.links.scheduler import HostScheduler, host_of
 from checker.refs.links.settings import DAY, LinkSettings
@@ -54,13 +55,13 @@ def test_retry_after(value: str | None, seconds: float | None) -> None:
     ],
 )
 def test_private_ranges(address: str, private: bool) -> None:
-    assert _is_private(address) is private
+    assert is_private(address) is private
 
 
 def test_guard_refuses_loopback_names() -> None:
     with pytest.raises(PrivateAddressError, match="localhost"):
-        AddressGuard(allow_private=False).check("http://localhost:9/x")
-    assert AddressGuard(allow_private=True).check("http://localhost:9/x") is True
+        AddressBook(allow_private=False).lookup("localhost", 9)
+    assert AddressBook(allow_private=True).lookup("localhost", 9).private
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_scheduler_honours_host_wait() -> None:
     sched = HostScheduler(["http://a.test/1"], per_host=2, clock=lambda: clock[0])
     job = sched.take()
     assert job is not None
-    sched.retry(job, 5.0, host_wait=True)
+    sched.retry(job, 5.0, wait_host=job.host)
     assert sched._pick(4.9)[0] is None and sched._pick(4.9)[1] == pytest.approx(0.1)
     assert sched._pick(5.0)[0] is job
 

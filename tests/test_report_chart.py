@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from checker.report.build import default_overrides
 from checker.sphinxext import collect_findings
-from checker.sphinxext.chart import LATEX_MAX_EM
+from checker.sphinxext.render.chart import LATEX_MAX_EM
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 

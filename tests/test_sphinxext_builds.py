@@ -199,6 +199,62 @@ def test_finding_providers_plug_in(tmp_path: Path) -> None:
         build(srcdir, confoverrides={"citecheck_rules": ["test-provided"]})
 
 
+def _flag_counts(app, index) -> dict[str, int]:
+    """An index extension: flags per document, computed once per build."""
+    counts: dict[str, int] = {}
+    for finding in index.findings:
+        if finding.category is Category.FLAG and finding.doc:
+            counts[finding.doc] = counts.get(finding.doc, 0) + 1
+    return counts
+
+
+def _section(context) -> list:
+    from docutils import nodes
+
+    counts = context.index.extras["flag-counts"]
+    text = "Flags per page: " + ", ".join(f"{doc} {n}" for doc, n in sorted(counts.items()))
+    return [nodes.paragraph("", text, classes=["test-section"])]
+
+
+def _row_extra(finding, context) -> list:
+    from docutils import nodes
+
+    uri = context.row_uri(finding)
+    return [nodes.inline("", f" [row {uri}]", classes=["test-extra"])]
+
+
+def test_index_extensions_and_report_sections_plug_in(tmp_path: Path) -> None:
+    from checker.sphinxext import (
+        register_index_extension,
+        register_report_section,
+        register_row_extra,
+        unregister_index_extension,
+    )
+    from checker.sphinxext.render.reportpage import (
+        unregister_report_section,
+        unregister_row_extra,
+    )
+
+    srcdir = copy_root(MULTI, tmp_path)
+    register_index_extension("flag-counts", _flag_counts)
+    register_report_section(_section)
+    register_row_extra(_row_extra)
+    register_row_extra(_row_extra)  # once only
+    try:
+        app = build(srcdir, "html")
+    finally:
+        unregister_index_extension("flag-counts")
+        unregister_report_section(_section)
+        unregister_row_extra(_row_extra)
+    page = (Path(app.outdir) / "report.html").read_text(encoding="utf-8")
+    counts = "ch1 3, ch2 2, ch3 1, ch4 1, ch5 1, ch6 1, ch7 2"
+    assert f'<p class="test-section">Flags per page: {counts}</p>' in page
+    rows = len(re.findall(r'<tr class="citecheck-(?!group)', page))
+    extras = re.findall(r'<span class="test-extra"> \[row (\S+)\]</span>', page)
+    assert len(extras) == rows == 13
+    assert all(uri.startswith("#citecheck-") for uri in extras)  # the report page's own rows
+
+
 def test_report_json_round_trips(tmp_path: Path) -> None:
     srcdir = copy_root(MULTI, tmp_path)
     app = build(srcdir)
@@ -218,3 +274,64 @@ def test_parallel_html_pages_equal_serial(tmp_path: Path) -> None:
         two = (Path(parallel.outdir) / page).read_text(encoding="utf-8")
         assert one == two, page
     assert "citecheck-claim-0" in (Path(parallel.outdir) / "ch1.html").read_text("utf-8")
+
+
+def test_incremental_parallel_html_equals_a_clean_serial_build(tmp_path: Path) -> None:
+    """The project index is rebuilt after every merge: pages that show other pages'
+    data (the report, notes, the article banner's count) come out of an incremental
+    ``-j 2`` build exactly as from a clean serial one."""
+
+    def article_banner(srcdir: Path) -> None:  # on a page no edit below touches
+        banner = ".. more-citations-needed::\n   :scope: article\n\n"
+        _edit(srcdir / "ch7.rst", "Legacy\n------\n", f"Legacy\n------\n\n{banner}")
+
+    def final(srcdir: Path) -> None:
+        _final_state(srcdir)  # one flag fewer in ch2, one more in ch6
+        _edit(srcdir / "ch6.rst", "He :cn:`fell ill", "He :cn:`fell ill` and :cn:`rallied")
+
+    incremental = copy_root(MULTI, tmp_path / "incremental")
+    article_banner(incremental)
+    build(incremental, "html", parallel=2)
+    before = (Path(incremental.parent / "_build" / "html") / "ch7.html").read_text("utf-8")
+    final(incremental)
+    again = build(incremental, "html", parallel=2)
+    assert "2 changed" in again.status.getvalue()
+    clean = copy_root(MULTI, tmp_path / "clean")
+    article_banner(clean)
+    final(clean)
+    fresh = build(clean, "html", freshenv=True)
+    after = (Path(fresh.outdir) / "ch7.html").read_text("utf-8")
+    count = re.compile(r"(\d+) flagged claims in this article")
+    assert int(count.findall(after)[0]) == int(count.findall(before)[0]) + 1
+    pages = sorted(p.name for p in Path(fresh.outdir).glob("*.html"))
+    assert {"report.html", "ch2.html", "ch6.html", "notes.html", "ch3.html"} <= set(pages)
+    for page in pages:
+        if page in ("genindex.html", "search.html"):
+            continue
+        one = (Path(again.outdir) / page).read_text(encoding="utf-8")
+        two = (Path(fresh.outdir) / page).read_text(encoding="utf-8")
+        assert one == two, page
+
+
+def test_broken_inputs_give_the_same_report_in_parallel(tmp_path: Path) -> None:
+    """A page that is not UTF-8 and a markup error are found by whichever process
+    reads the page: -j 2 gives the serial build's report."""
+
+    def break_inputs(srcdir: Path) -> None:
+        page = "Latin-1\n=======\n\nCaf\u00e9 :cn:`a claim <2011-01>`.\n"
+        (srcdir / "latin1.rst").write_bytes(page.encode("latin-1"))
+        with (srcdir / "ch4.rst").open("a", encoding="utf-8") as handle:
+            handle.write("\nAn unclosed :cn:`role.\n")
+
+    serial = copy_root(MULTI, tmp_path / "serial")
+    parallel = copy_root(MULTI, tmp_path / "parallel")
+    break_inputs(serial)
+    break_inputs(parallel)
+    one = report(build(serial))
+    app = build(parallel, parallel=2)
+    assert app.is_parallel_allowed("read")
+    assert report(app) == one
+    rules = {(f["rule"], f["path"]) for f in one["findings"]}
+    assert ("source-encoding", "docs/latin1.rst") in rules
+    assert ("markup-error", "docs/ch4.rst") in rules
+    assert ("citation-needed", "docs/latin1.rst") in rules

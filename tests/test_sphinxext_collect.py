@@ -9,7 +9,7 @@ import pytest
 
 from checker.refs.model import CitationKind
 from checker.sphinxext import get_ref_inputs
-from checker.sphinxext.checks import get_domain
+from checker.sphinxext.domain import get_domain
 
 FORMS = "citecheck-forms"  # the folder sphinx.testing copies the root to
 

@@ -8,9 +8,9 @@ import pytest
 
 from checker.findings import Category, Finding, Severity
 from checker.sphinxext.builder import text_lines
-from checker.sphinxext.checks import matches
-from checker.sphinxext.reportpage import age, summary
-from checker.sphinxext.roles import _DATE_SLOT, describe_date
+from checker.sphinxext.check.pipeline import matches
+from checker.sphinxext.collect.roles import _DATE_SLOT, describe_date
+from checker.sphinxext.render.reportpage import age, summary
 
 TODAY = dt.date(2026, 1, 15)
 

@@ -8,8 +8,9 @@ from .analyse import Analysis, Section
 from .bibtex import Work, group_works, is_short, short_citation
 from .model import Reference
 from .notes import document_frequencies, marker_contexts, split_notes
+from .numbering import drop_stylesheet, footnotes
 from .pages import TAG_ROLES, render_marker, render_span
-from .references import parse, segment_journals
+from .references import parse_segment, segment_journals
 from .rst import SpanWriter
 
 
@@ -42,9 +43,11 @@ class AppendixRenderer:
     def _collect_references(self) -> None:
         self.section_refs: dict[int, list[Reference]] = {}
         for section in self.analysis.sections:
+            if section.kind == "notes" and self._numbered_citations(section):
+                section.kind = "references"
             if section.kind in ("references", "further-reading"):
                 pieces = segment_journals(section_lines(self.analysis, section))
-                refs = [parse(s.line, s.words, s.journal, s.pieces) for s in pieces]
+                refs = [parse_segment(s) for s in pieces]
                 self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
         self.works = group_works(self.references, self.further)
@@ -55,6 +58,13 @@ class AppendixRenderer:
         log.count("bibliography entries", len(self.works))
         unparsed = [r for r in [*self.references, *self.further] if not r.parsed]
         log.count("references kept as raw text", len(unparsed))
+
+    def _numbered_citations(self, section: Section) -> bool:
+        """A "Notes" section that is the numbered list of citations (the article's
+        footnotes, 1., 2., ...), not its lettered explanatory notes: the chain of
+        numbers is there and longer than the notes the text marks."""
+        notes = footnotes(drop_stylesheet(section_lines(self.analysis, section)))
+        return notes is not None and len(notes) > 2 * len(self.analysis.note_labels)
 
     def __call__(self, section: Section) -> list[str]:
         kind = section.kind

@@ -169,6 +169,8 @@ GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 IDENTIFIER_WORDS = frozenset(
     {"isbn", "issn", "doi", "oclc", "pmid", "pmc", "jstor", "arxiv", "bibcode", "hdl", "s2cid"}
 )
+#: Identifiers with dots inside, which the splitter cut into lines of their own.
+CUT_IDENTIFIERS = frozenset({"doi", "bibcode", "arxiv", "citeseerx", "hdl"})
 #: "doi:10.1021/ja01537a001" reads "doi 10" / "1021/ja01537a001": the splitter cut
 #: it at every dot.  The registrant part after "10." holds the slash.
 DOI_PREFIX = "10"
@@ -185,3 +187,12 @@ EDITOR_WORDS = frozenset({"ed", "eds", "edn", "edition", "trans", "tr", "comp", 
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
 #: A chapter, not a page: "... 1879–1921 ch".
 CHAPTER_WORDS = frozenset({"ch", "chap", "chapter"})
+
+#: The letters that link back to a footnote cited several times ("^ a b c"; "a"
+#: is a stopword, so a footnote opens "b", "b c", ...).
+BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
+#: The citation templates' stylesheet, flattened into the first citation that
+#: used it: it opens with this line, and its selectors name the parser's class
+#: ("mw-parser-output", sometimes cut as "mw- parser-output") or a "cs1-" class.
+STYLESHEET_OPENING = ("mw-parser-output", "cite")
+STYLESHEET_MARKS = ("mw-", "parser-output", "cs1-")

@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 
 from .authors import MAX_AUTHOR_WORDS, take_authors
-from .furniture import MONTHS
 from .model import Reference
 from .refdata import (
     ACCESS_WORDS,
@@ -26,21 +25,35 @@ from .refdata import (
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
 )
+from .reflabel.fields import read_reference
+from .reflabel.model import labeller
 from .segment import (
     WEB_PAGE_LINES,
     Journal,
     Segment,
     date_end,
     is_opening,
+    iso_date,
     segment,
     segment_journals,
 )
-from .text import is_year, title_case
+from .text import is_year, is_year_or_range, title_case
 
 #: A publisher's name is at most this many words before its suffix or after its place.
 PUBLISHER_LOOKBACK = 4
 
-__all__ = ["Segment", "parse", "segment", "segment_journals"]
+__all__ = ["Segment", "parse", "parse_segment", "segment", "segment_journals"]
+
+
+def parse_segment(segment: Segment) -> Reference:
+    """Fields of one segmented reference.  A numbered footnote (the citation
+    templates' output) is read by the learned labeller, which was trained on
+    such footnotes; an unnumbered list of free-text citations, or a build
+    without the model, by the rules of :func:`parse`."""
+    tagger = labeller() if segment.numbered else None
+    if tagger is not None:
+        return read_reference(segment.line, segment.pieces, tagger.label(segment.pieces))
+    return parse(segment.line, segment.words, segment.journal, segment.pieces)
 
 
 def parse(
@@ -49,7 +62,7 @@ def parse(
     journal: Journal | None = None,
     pieces: Sequence[list[str]] = (),
 ) -> Reference:
-    """Fields of one reference; anything not understood stays in the title."""
+    """Fields of one reference by the rules; anything not understood stays in the title."""
     ref = Reference(raw=" ".join(words), line=first_line)
     if _web_page(ref, pieces):
         return ref
@@ -66,7 +79,12 @@ def parse(
         ref.year = words[years[-1]]
         del words[years[-1]]
     ref.title = " ".join(words).strip()
-    ref.parsed = bool(ref.title) and bool(ref.authors or ref.year or ref.publisher)
+    # the rules are sure of a reference whose author, title and a date or
+    # publisher they all found; without an author they cannot tell a
+    # reference that has none from a name they did not recognise
+    # (a date left in the title means the reference held more than one)
+    ref.parsed = bool(ref.title and ref.authors and (ref.year or ref.publisher or ref.accessed))
+    ref.parsed = ref.parsed and not any(is_year_or_range(w) for w in ref.title.split())
     return ref
 
 
@@ -85,7 +103,7 @@ def _web_page(ref: Reference, pieces: Sequence[list[str]]) -> bool:
     end = date_end(pieces[-1], 1)
     if end != len(pieces[-1]):
         return False
-    ref.accessed = _iso_date(pieces[-1][1:]) or " ".join(pieces[-1][1:])
+    ref.accessed = iso_date(pieces[-1][1:]) or " ".join(pieces[-1][1:])
     ref.title = " ".join(body[0])
     ref.website = title_case(" ".join(body[1]))
     if len(body) > 2:
@@ -111,23 +129,9 @@ def _take_access(ref: Reference, words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         if word in ACCESS_WORDS:
             end = date_end(words, i + 1)
-            ref.accessed = _iso_date(words[i + 1 : end]) or " ".join(words[i + 1 : end])
+            ref.accessed = iso_date(words[i + 1 : end]) or " ".join(words[i + 1 : end])
             return words[:i] + words[end:]
     return words
-
-
-def _iso_date(words: list[str]) -> str:
-    day = month = year = ""
-    for word in words:
-        if word in MONTHS:
-            month = f"{MONTHS.index(word) + 1:02d}"
-        elif is_year(word):
-            year = word
-        elif word.isdigit():
-            day = f"{int(word):02d}"
-    if not year:
-        return ""
-    return "-".join(p for p in (year, month, day if month else "") if p)
 
 
 def _take_pages(ref: Reference, words: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .authors import MAX_AUTHOR_WORDS
 from .furniture import MONTHS
 from .infobox import split_glued
+from .numbering import Footnote, drop_stylesheet, footnotes
 from .refdata import (
     ACCESS_WORDS,
     DOI_PIECE,
@@ -46,7 +47,7 @@ OPENING_LINES = 3
 WEB_PAGE_LINES = 3
 
 
-def _normalise(words: list[str]) -> list[str]:
+def normalise(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in split_glued(words):
         glued = GLUED_PAGES.match(word)
@@ -63,6 +64,7 @@ class Segment(NamedTuple):
     words: list[str]
     journal: Journal | None  #: when a volume line followed its own line
     pieces: list[list[str]]  #: the words of each input line, as the splitter left them
+    numbered: bool = False  #: cut at its footnote number (a CS1-era references list)
 
 
 def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
@@ -72,7 +74,29 @@ def segment(lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]
 
 def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     """As :func:`segment`, keeping what the line structure tells: the journal
-    ("journal american chemical society" / "80 4 1021–1029") and the pieces."""
+    ("journal american chemical society" / "80 4 1021–1029") and the pieces.
+    A list whose footnote numbers survived is cut at them (:mod:`.numbering`);
+    the rules below read a list without numbers."""
+    lines = drop_stylesheet(lines)
+    numbered = footnotes(lines)
+    if numbered is not None:
+        return [_footnote_segment(note) for note in numbered]
+    return _segment_text(lines)
+
+
+def _footnote_segment(note: Footnote) -> Segment:
+    pieces = [normalise(words) for _, words in note.lines]
+    journal: Journal | None = None
+    for k in range(OPENING_LINES - 1, len(pieces)):
+        if _volume_line(pieces[k]) and not _volume_line(pieces[k - 1]):
+            journal = (list(pieces[k - 1]), list(pieces[k]))
+            break
+    words = [w for p in pieces for w in p]
+    return Segment(note.lines[0][0], words, journal, pieces, numbered=True)
+
+
+def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
+    """Segmentation by the citation formats, for a list without footnote numbers."""
     openings = {
         tuple(words[:REPEAT_WORDS])
         for _, words in lines
@@ -103,7 +127,7 @@ def segment_journals(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     opened = False
     access_ahead = _lines_to_access(lines)
     for k, (number, raw) in enumerate(lines):
-        words = _normalise(raw)
+        words = normalise(raw)
         if current and _in_doi(current) and _doi_piece(current, words):
             current[-1] += "." + words[0]  # the DOI the splitter cut at its dots
             current_pieces[-1][-1] = current[-1]
@@ -265,7 +289,9 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
                 start = end
                 i = end
                 continue
-        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings
+        # an opening recurs after a whole reference, not after its author's
+        # name ("david north" / "defense leon trotsky ...": one reference)
+        repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
         if i > start and (repeated or _ends_then_opens(words, start, i)):
             pieces.append(words[start:i])
             start = i
@@ -314,6 +340,20 @@ def date_end(words: list[str], i: int) -> int:
     if i < len(words) and is_year(words[i]):
         i += 1
     return i
+
+
+def iso_date(words: list[str]) -> str:
+    day = month = year = ""
+    for word in words:
+        if word in MONTHS:
+            month = f"{MONTHS.index(word) + 1:02d}"
+        elif is_year(word):
+            year = word
+        elif word.isdigit():
+            day = f"{int(word):02d}"
+    if not year:
+        return ""
+    return "-".join(p for p in (year, month, day if month else "") if p)
 
 
 def _ends_with_access(words: list[str]) -> bool:

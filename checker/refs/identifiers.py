@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
+from urllib.parse import unquote
 
 from stdnum import isbn as std_isbn
 from stdnum import isni as std_isni
@@ -102,20 +103,42 @@ def _orcid(value: str) -> IdentifierResult:
     return _ok("-".join(match.groups()))
 
 
-_DOI = re.compile(r"^10\.(?P<registrant>\d{4,9}(?:\.\d+)*)/(?P<suffix>\S+)$")
+# The DOI Handbook (2.2): "10." and a registrant code (digits, which may be
+# subdivided by dots: 10.1000.10), "/", then a suffix of any printable
+# characters -- SICI-style suffixes hold <>;:()[] and more.  Registrant codes
+# have 4 to 9 digits, as Crossref's own pattern for matching DOIs assumes.
+_DOI = re.compile(r"^10\.(?P<registrant>\d{4,9}(?:\.\d+)*)/(?P<suffix>.+)$", re.DOTALL)
+_DOI_RESOLVER = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+#: what prose leaves at a DOI's end: sentence punctuation and closing quotes
+_PROSE_END = ".,;:!?\"'\u201d\u2019\u00bb"
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+
+def _unbalanced_end(suffix: str) -> bool:
+    """A closing bracket at the end without its opener: "(see 10.1000/182)"."""
+    last = suffix[-1]
+    opener = _CLOSERS.get(last)
+    return opener is not None and suffix.count(opener) < suffix.count(last)
 
 
 def _doi(value: str) -> IdentifierResult:
     value = value.strip()
-    value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value, flags=re.I)
+    resolver = _DOI_RESOLVER.match(value)
+    if resolver:
+        value = value[resolver.end() :]
+        if resolver.group().lower().startswith("http"):
+            value = unquote(value)  # a resolver URL percent-encodes <, > and friends
     if _SPACES.search(value):
         return _fail(value, "a DOI has no spaces")
     match = _DOI.match(value)
     if not match:
         return _fail(value, "a DOI is 10.<registrant>/<suffix>")
+    suffix = match["suffix"]
+    if not suffix.isprintable():
+        return _fail(value, "a DOI holds only printable characters")
     if match["registrant"] == "5555":
         return _fail(value, "10.5555 is the test registrant")
-    if value[-1] in ".,;:":
+    if value[-1] in _PROSE_END or _unbalanced_end(suffix):
         return _fail(value, "a DOI does not end in punctuation")
     if "\u2013" in value:
         return _fail(value, "a DOI has no en dash")

@@ -135,7 +135,7 @@ _RULES: tuple[Rule, ...] = (
          "the field it names",
          "(rendered CS1 error text copied into the reference)"),
     Rule("unparsed-reference", REF, INFO,
-         "reference is only raw text: split it into author, title, publisher, year and url fields",
+         "converter could not read this reference for sure: check its fields, then drop x-parse",
          "(converter kept raw text)"),
     # -- identifiers ----------------------------------------------------------
     Rule("unknown-identifier-scheme", IDENT, INFO,

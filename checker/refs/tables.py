@@ -72,6 +72,10 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (_TITLE,)
 
 #: fields where the converter keeps text it could not parse
 RAW_FIELDS: tuple[str, ...] = ("note", "x-raw")
+#: The converter's mark on an entry whose fields it could only guess
+#: (``x-parse = {guessed}``): the reference is reported once, as written, and
+#: its missing fields are not blamed on it.
+PARSE_FIELD, GUESSED = "x-parse", "guessed"
 
 #: Entries whose ``keywords`` name one of these are listed for reading, not
 #: cited (Wikipedia's "Further reading"): never "uncited".

@@ -43,6 +43,7 @@ class BuildOptions:
     today: date | None = None
     online: bool = False  #: force online checks on (conf.py's citecheck_online otherwise)
     refresh: bool = False  #: ignore the link cache
+    need: bool = False  #: force likely-needs-citation on (conf.py's citecheck_need otherwise)
     progress: bool = False  #: show a progress bar on stderr
 
 
@@ -111,18 +112,27 @@ def run_build(options: BuildOptions) -> BuildResult:
     if options.out is not None:
         _check_out(src, options.out)
     confdir = resolve_confdir(src, options.conf)
-    overrides: dict[str, Any] = (
-        with_extension(confdir) if confdir is not None else default_overrides(src)
-    )
+    given: dict[str, Any] = {}  # what the command line sets, over conf.py
     if options.online:
-        overrides["citecheck_online"] = True
+        given["citecheck_online"] = True
     if options.refresh:
-        overrides["citecheck_refresh"] = True
+        given["citecheck_refresh"] = True
+    if options.need:
+        given["citecheck_need"] = True
     if options.today is not None:
-        overrides["citecheck_today"] = options.today.isoformat()
-    with _outdir(options.out) as outdir:
-        warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
-        return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
+        given["citecheck_today"] = options.today.isoformat()
+    from ..refs.links import early  # no Sphinx: light to import
+
+    # online: start on the sources' links before Sphinx loads (the build adopts it)
+    early.start(src, confdir, given if confdir is not None else default_overrides(src) | given)
+    try:
+        overrides = with_extension(confdir) if confdir is not None else default_overrides(src)
+        overrides.update(given)
+        with _outdir(options.out) as outdir:
+            warnings, order, root = _sphinx(src, confdir, outdir, overrides, options.progress)
+            return BuildResult(_read_report(outdir / REPORT_FILE), warnings, order, root)
+    finally:
+        early.stop()
 
 
 def with_extension(confdir: Path) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def _build(args: argparse.Namespace, today: date, out: Path | None = None) -> Bu
         today=today,
         online=args.online,
         refresh=args.refresh,
+        need=args.need,
         progress=sys.stderr.isatty(),
     )
     result = run_build(options)

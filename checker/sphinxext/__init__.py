@@ -1,4 +1,4 @@
-"""Sphinx glue: roles, directives, nodes, the domain, the builder and the report page.
+"""Sphinx glue: the extension, wired stage by stage.
 
 ``extensions = ["checker"]`` calls :func:`setup`.  The markup it adds:
 
@@ -15,11 +15,30 @@
   in the search index).
 - ``sphinx-build -b citations SRC OUT`` writes ``OUT/citations.json`` and ``citations.txt``.
 
+The flow, one stage per module or subpackage; each imports only the stages
+before it (a test walks the imports)::
+
+    collect/   while reading (maybe in a worker): roles, directives -> nodes;
+               collector: doctree -> DocRecords (domain.process_doc)
+    domain     merge: records per document, clear_doc / merge_domaindata
+    check/     after the merge, once (env-updated): own findings + providers
+               (references, online, any registered) -> configured findings
+    index      once, right after: ProjectIndex (findings, rows, notes, markers,
+               banners, sections, bibliography entries), kept on the domain
+    render/    doctree-resolved reads the index: links, counts, entry marks,
+               the report page and its chart; visitors for every format
+    builder    write: the ``citations`` builder's JSON and text report
+
+Foundations every stage may import: ``nodes``, ``records``, ``rules``,
+``locate``, ``config``.
+
 What other parts of citecheck call:
 
-- :func:`~.checks.collect_findings` ``(app) -> list[Finding]`` -- every finding, after reading;
-- :func:`~.checks.get_ref_inputs` ``(app) -> RefInputs`` -- what the reference rules read;
-- :func:`~.providers.register_finding_provider` -- plug more checks into the findings.
+- :func:`collect_findings` ``(app) -> list[Finding]`` -- every finding, after reading;
+- :func:`get_ref_inputs` ``(app) -> RefInputs`` -- what the reference rules read;
+- :func:`register_finding_provider` -- plug more checks into the findings;
+- :func:`register_index_extension` -- compute something per build for the pages;
+- :func:`register_report_section` / :func:`register_row_extra` -- extend the report page.
 
 Paths in findings are the source folder's name plus the file's path in it
 (``docs/before-1917.rst`` for ``sphinx-build docs ...``).
@@ -27,26 +46,32 @@ Paths in findings are the source folder's name plus the file's path in it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__, tags
-from . import bibmarks, config, online, refcheck
+from . import config
 from .builder import CitationsBuilder, on_build_finished
-from .chart import register as register_chart
-from .checks import collect_findings, get_ref_inputs, warn_findings
-from .checks import get_domain as _get_domain
-from .directives import (
+from .check import need, online, references
+from .check.inputs import get_ref_inputs
+from .check.pipeline import run_checks, warn_findings
+from .collect import bibguard, encoding
+from .collect.directives import (
     AuthorityControlDirective,
     BannerDirective,
     CitationReportDirective,
     NoteTextDirective,
 )
-from .domain import CitecheckDomain
+from .collect.roles import NoteMarkerRole, TagRole
+from .domain import CitecheckDomain, get_domain
+from .index import ProjectIndex, build_index, collect_findings
 from .providers import register_finding_provider
-from .render import register_nodes
-from .resolve import on_doctree_resolved
-from .roles import NoteMarkerRole, TagRole
+from .render import need as render_need
+from .render.chart import register as register_chart
+from .render.reportpage import register_report_section, register_row_extra
+from .render.resolve import on_doctree_resolved
+from .render.visitors import register_nodes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,13 +81,35 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-__all__ = ["collect_findings", "get_ref_inputs", "register_finding_provider", "setup"]
+__all__ = [
+    "collect_findings",
+    "get_ref_inputs",
+    "register_finding_provider",
+    "register_index_extension",
+    "register_report_section",
+    "register_row_extra",
+    "setup",
+]
 
 STATIC = Path(__file__).resolve().parent / "static"
 CSS_FILE = "citecheck.css"
 
 #: bump when the records kept in the environment change shape
-ENV_VERSION = 1
+ENV_VERSION = 2
+
+#: ``(app, index) -> value``, stored as ``index.extras[name]`` once per build
+IndexExtension = Callable[["Sphinx", ProjectIndex], object]
+_INDEX_EXTENSIONS: dict[str, IndexExtension] = {}
+
+
+def register_index_extension(name: str, compute: IndexExtension) -> IndexExtension:
+    """Compute ``index.extras[name]`` once per build, after the index (main process)."""
+    _INDEX_EXTENSIONS[name] = compute
+    return compute
+
+
+def unregister_index_extension(name: str) -> None:
+    _INDEX_EXTENSIONS.pop(name, None)
 
 
 def _add_static_path(app: Sphinx, cfg: Config) -> None:
@@ -74,29 +121,26 @@ def _refresh_cross_docs(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Re-read the pages that show other pages' data (the report, notes, article banners)."""
     if "citecheck" not in env.domains:
         return []
-    return [doc for doc in _get_domain(app).cross_docs() if doc in env.found_docs]
+    return [doc for doc in get_domain(app).cross_docs() if doc in env.found_docs]
 
 
-def _fresh_build(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Forget the previous build's findings: providers may read files no document names."""
-    _get_domain(app).invalidate()
-
-
-def _check(app: Sphinx, env: BuildEnvironment) -> None:
-    """After the merge, in the main process: compute findings once and warn."""
-    warn_findings(app, collect_findings(app))
+def _after_merge(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``, main process: check once, index once, warn."""
+    findings = run_checks(app)
+    domain = get_domain(app)
+    index = build_index(env, domain.docs, findings)
+    for name, compute in _INDEX_EXTENSIONS.items():
+        index.extras[name] = compute(app, index)
+    domain.index = index
+    warn_findings(app, findings)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
-    # the reference rules and the online link checker plug in as providers
-    refcheck.register(app)
-    online.register(app)
-    register_finding_provider(refcheck.reference_findings, rules=refcheck.rule_ids())
-    register_finding_provider(online.link_check_findings, rules=online.rule_ids())
     app.connect("config-inited", config.validate)
     app.connect("config-inited", _add_static_path)
 
+    # 1. collect: the markup, read into doctrees
     for name, tag in tags.all_role_names():
         app.add_role(name, TagRole(tag))
     app.add_role("efn", NoteMarkerRole())
@@ -105,18 +149,37 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("efn-text", NoteTextDirective)
     app.add_directive("authority-control", AuthorityControlDirective)
     app.add_directive("citation-report", CitationReportDirective)
+    # a broken .bib is read by sphinxcontrib-bibtex as a clean copy (findings come
+    # from the real file), a page that does not decode is read anyway (U+FFFD)
+    app.connect("builder-inited", bibguard.swap_broken_bibfiles, priority=bibguard.BEFORE_BIBTEX)
+    app.connect("builder-inited", bibguard.restore_bibfiles, priority=bibguard.AFTER_BIBTEX)
+    app.connect("env-before-read-docs", encoding.read_leniently)
+    app.connect("source-read", encoding.check_source)
 
+    # 2. merge: the domain records each document (process_doc) and merges workers'
+    app.add_domain(CitecheckDomain)
+    app.connect("env-get-updated", _refresh_cross_docs)
+
+    # 3. check and 4. index, once after the merge (after sphinxcontrib-bibtex's
+    # own env-updated, whose citations the index reads)
+    references.register(app)
+    online.register(app)
+    register_finding_provider(references.reference_findings, rules=references.rule_ids)
+    register_finding_provider(online.link_check_findings, rules=online.rule_ids)
+    need.register(app)
+    register_finding_provider(need.need_findings, rules=need.rule_ids)
+    app.connect("env-updated", _after_merge, priority=900)
+
+    # 5. render: one doctree-resolved handler reads the index
     register_nodes(app)
     register_chart(app)
-    app.add_domain(CitecheckDomain)
-    app.add_builder(CitationsBuilder)
+    render_need.register(app)
+    register_index_extension(render_need.MARKED, render_need.marks_wanted)
     app.add_css_file(CSS_FILE)
-
-    app.connect("env-before-read-docs", _fresh_build)
-    app.connect("env-get-updated", _refresh_cross_docs)
-    app.connect("env-updated", _check, priority=900)
     app.connect("doctree-resolved", on_doctree_resolved)
-    app.connect("doctree-resolved", bibmarks.mark_entries)
+
+    # 6. write
+    app.add_builder(CitationsBuilder)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,

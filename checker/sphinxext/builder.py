@@ -19,7 +19,7 @@ from sphinx.util import logging
 from ..findings import Finding
 from ..fsutil import write_atomic
 from ..report.jsonreport import build_report, dumps
-from .checks import collect_findings
+from .index import collect_findings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

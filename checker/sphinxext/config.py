@@ -9,6 +9,7 @@ Rule selectors (``citecheck_rules``, ``citecheck_warn_rules``, the keys of
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.errors import ConfigError
@@ -87,21 +88,34 @@ def register(app: Sphinx) -> None:
         app.add_config_value(name, default, rebuild, types=types, description=description)
 
 
-def known_selectors() -> set[str]:
-    return {*own_rule_ids(), *provider_rule_ids(), *(c.value for c in Category)}
+class _Known:
+    """The selectors a value may name; the providers' rule tables are imported only
+    when a value names something the extension does not know by itself."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = {*own_rule_ids(), *(c.value for c in Category)}
+        self.complete = False
+
+    def unknown(self, value: Iterable[str]) -> list[str]:
+        missing = set(value) - self.names
+        if missing and not self.complete:
+            self.names |= set(provider_rule_ids())
+            self.complete = True
+            missing -= self.names
+        return sorted(missing)
 
 
-def _check_selectors(name: str, value: object, known: set[str]) -> None:
+def _check_selectors(name: str, value: object, known: _Known) -> None:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{name} must be a list of rule ids or categories, not {value!r}")
-    unknown = sorted(set(value) - known)
+    unknown = known.unknown(value)
     if unknown:
         raise ConfigError(f"{name}: unknown rule or category {', '.join(map(repr, unknown))}")
 
 
 def validate(app: Sphinx, config: Config) -> None:
     """``config-inited``: reject bad values with one line each, before any reading."""
-    known = known_selectors()
+    known = _Known()
     if config.citecheck_rules is not None:
         _check_selectors("citecheck_rules", config.citecheck_rules, known)
     _check_selectors("citecheck_warn_rules", config.citecheck_warn_rules, known)

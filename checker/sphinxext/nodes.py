@@ -55,6 +55,8 @@ class citation_report(nodes.General, nodes.Element):
 #: the attribute a ``problematic`` node carries when it stands for a finding
 PROBLEM_RULE = "citecheck_rule"
 PROBLEM_MESSAGE = "citecheck_message"
+#: attribute holding ``(rule, message, text)`` problems found by a directive
+PROBLEMS = "citecheck_problems"
 #: the class and attribute of an authority-control block
 AUTHORITY_CLASS = "citecheck-authority"
 AUTHORITY_IDS = "citecheck_identifiers"

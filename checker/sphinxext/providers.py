@@ -1,11 +1,17 @@
-"""The registry of extra finding providers: how other checks plug into the extension.
+"""The registry of finding providers: how other checks plug into the extension.
 
 A provider is a callable ``(app) -> Iterable[Finding]``, called once per
-build after every document has been read and merged (main process).  It
-declares the rule ids it may produce, so ``citecheck_rules`` and friends can
-name them and typos in ``conf.py`` are caught::
+build after every document has been read and merged (main process), before
+the project index is built.  It declares the rule ids it may produce, so
+``citecheck_rules`` and friends can name them and typos in ``conf.py`` are
+caught; the ids may be given as a callable, so a provider whose rule table
+is costly to import is imported only when a configuration names a rule the
+extension does not know by itself::
 
-    register_finding_provider(reference_findings, rules=("ref-unresolved", ...))
+    register_finding_provider(reference_findings, rules=reference_rule_ids)
+
+A provider returns nothing quickly when the project gives it nothing to do:
+it runs for every project that loads the extension.
 """
 
 from __future__ import annotations
@@ -20,22 +26,21 @@ if TYPE_CHECKING:
     from ..findings import Finding
 
 FindingProvider = Callable[["Sphinx"], Iterable["Finding"]]
+RuleIds = Iterable[str] | Callable[[], Iterable[str]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Registered:
     provider: FindingProvider
-    rules: tuple[str, ...]
+    rules: RuleIds
 
 
 _REGISTRY: list[_Registered] = []
 
 
-def register_finding_provider(
-    provider: FindingProvider, *, rules: Iterable[str] = ()
-) -> FindingProvider:
+def register_finding_provider(provider: FindingProvider, *, rules: RuleIds = ()) -> FindingProvider:
     """Add ``provider`` (once; registering it again replaces its rule list)."""
-    entry = _Registered(provider, tuple(rules))
+    entry = _Registered(provider, rules if callable(rules) else tuple(rules))
     for i, existing in enumerate(_REGISTRY):
         if existing.provider is provider:
             _REGISTRY[i] = entry
@@ -53,4 +58,8 @@ def finding_providers() -> tuple[FindingProvider, ...]:
 
 
 def provider_rule_ids() -> tuple[str, ...]:
-    return tuple(rule for e in _REGISTRY for rule in e.rules)
+    """Every registered provider's rule ids (imports the lazy ones' tables)."""
+    found: list[str] = []
+    for entry in _REGISTRY:
+        found.extend(entry.rules() if callable(entry.rules) else entry.rules)
+    return tuple(found)

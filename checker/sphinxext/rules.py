@@ -44,6 +44,11 @@ NOTE_RULES: tuple[Rule, ...] = (
 STRUCTURE_RULES: tuple[Rule, ...] = (
     Rule("bad-date", Category.STRUCTURE, Severity.WARNING, "{detail}"),
     Rule("bad-markup", Category.STRUCTURE, Severity.WARNING, "{detail}"),
+    # what docutils or Sphinx said while reading a page: a mistyped flag (say an
+    # unclosed role) is reported here instead of silently dropping out
+    Rule("markup-error", Category.STRUCTURE, Severity.WARNING, "{detail}"),
+    # a page with bytes the source encoding cannot decode: read with U+FFFD in their place
+    Rule("source-encoding", Category.STRUCTURE, Severity.ERROR, "{detail}"),
 )
 
 EXTRA_RULES: dict[str, Rule] = {rule.name: rule for rule in (*NOTE_RULES, *STRUCTURE_RULES)}
@@ -51,6 +56,9 @@ EXTRA_RULES: dict[str, Rule] = {rule.name: rule for rule in (*NOTE_RULES, *STRUC
 #: rules that warn unless ``citecheck_warn_rules`` says otherwise: broken markup
 #: and notes never are expected, flags often are
 DEFAULT_WARN = ("note", "structure")
+
+#: rules whose findings repeat a warning docutils or Sphinx gave already: never warned again
+ECHO_RULES = frozenset({"markup-error"})
 
 
 def own_rule_ids() -> tuple[str, ...]:

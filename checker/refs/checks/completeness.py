@@ -1,17 +1,21 @@
 """Completeness: the fields each entry type needs, pages, access dates without URLs.
 
-An entry that holds only the converter's raw text is reported once as
-``unparsed-reference``; its missing fields are not reported one by one.
+An entry that holds only the converter's raw text, or whose fields the
+converter marked as guessed (``x-parse = {guessed}``), is reported once as
+``unparsed-reference`` with the reference as written; its missing fields are
+not reported one by one: they would blame the reference for the converter's
+misreading.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ...findings import Finding
 from ..bibfile import BibEntry
-from ..tables import DEFAULT_REQUIREMENTS, RAW_FIELDS, REQUIREMENTS
+from ..tables import DEFAULT_REQUIREMENTS, GUESSED, PARSE_FIELD, RAW_FIELDS, REQUIREMENTS
 from .context import Context, entry_finding
 
 # "p" / "pp" whose number was lost: at the end of the text or before , ; )
@@ -21,8 +25,15 @@ _RETRIEVED = re.compile(r"\b(?:retrieved|accessed)\b", re.IGNORECASE)
 
 
 def is_unparsed(entry: BibEntry) -> bool:
-    """Only raw text: no title and nobody named."""
+    """Only raw text (no title and nobody named), or fields the converter guessed."""
+    if entry.get(PARSE_FIELD).strip().lower() == GUESSED:
+        return True
     return bool(entry.raw_text) and not entry.has("title") and not entry.creators
+
+
+def _as_written(entry: BibEntry) -> str:
+    """The reference as the article wrote it, when the converter kept it."""
+    return entry.get("x-raw") or entry.get("note") or entry.summary
 
 
 def _requirements(entry: BibEntry) -> Iterator[Finding]:
@@ -60,7 +71,7 @@ def _access_without_url(entry: BibEntry) -> Iterator[Finding]:
 def check(ctx: Context) -> Iterator[Finding]:
     for entry in ctx.entries:
         if is_unparsed(entry):
-            yield entry_finding("unparsed-reference", entry)
+            yield replace(entry_finding("unparsed-reference", entry), text=_as_written(entry))
         else:
             yield from _requirements(entry)
         yield from _pages(entry)

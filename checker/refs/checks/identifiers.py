@@ -28,6 +28,24 @@ BIB_ID_FIELDS: dict[str, str] = {
 }
 # one field may list several identifiers: "978-..., 0-..." or "... and ..."
 _SEPARATORS = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.IGNORECASE)
+_BRACES = re.compile(r"(?<!\\)[{}]")  #: BibTeX's protective braces
+_ESCAPED = re.compile(r"\\([&%$#_{}~])")  #: LaTeX escapes of characters a DOI may hold
+# a DOI suffix may hold "," and ";" itself (10.1175/...<0130:DNF>2.0.CO;2): a list of
+# DOIs is split only where the next DOI starts
+_DOI_SEPARATORS = re.compile(
+    r"\s*(?:[,;]\s*|\s+and\s+|\s+)(?=(?:doi:\s*|https?://\S*?)?10\.)", re.IGNORECASE
+)
+
+
+def field_identifiers(entry: BibEntry, name: str) -> list[str]:
+    """The identifiers a bib field lists, as written."""
+    if BIB_ID_FIELDS[name] == "doi":
+        # the field as written, LaTeX escapes (\_) undone: the text cleaning would
+        # turn a DOI's "--" into an en dash and its "~" into a space
+        raw = _BRACES.sub("", entry.fields.get(name, ""))
+        value = _ESCAPED.sub(r"\1", raw).strip()
+        return [v for v in _DOI_SEPARATORS.split(value) if v]
+    return [v for v in _SEPARATORS.split(entry.get(name)) if v]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +75,7 @@ class IdentifierCheck:
 def identifier_checks(ctx: Context) -> Iterator[IdentifierCheck]:
     for entry in ctx.entries:
         for name, scheme in BIB_ID_FIELDS.items():
-            for value in filter(None, _SEPARATORS.split(entry.get(name))):
+            for value in field_identifiers(entry, name):
                 yield IdentifierCheck(scheme, value, validate_identifier(scheme, value), entry)
     for use in ctx.inputs.identifiers:
         result = validate_identifier(use.scheme, use.value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
+from .completeness import is_unparsed
 from .context import Context, use_finding
 
 
@@ -43,6 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         target = item.targets[0]
         # a chapter or other locator is a place too; CS1 only wants one of them
-        if cite.page_lost or (not cite.locator and target.type in paged):
+        # an entry the converter only guessed may be no book at all: its page is not asked for
+        wants_page = target.type in paged and not is_unparsed(target)
+        if cite.page_lost or (not cite.locator and wants_page):
             detail = "page number is missing" if cite.page_lost else "no page given"
             yield use_finding("page-needed", where, cite.text, detail, {"key": target.key, **data})

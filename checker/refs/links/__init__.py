@@ -2,11 +2,15 @@
 
 Wiring it (the Sphinx glue or ``citecheck report --online``)::
 
-    from checker.refs.links.check import check_links, link_findings, summary_line
-    from checker.refs.links.settings import LinkSettings, default_cache_path
+    from checker.refs.links.check import LinkCheck, check_links, link_findings, summary_line
+    from checker.refs.links.linkcheck import link_settings
 
-    settings = LinkSettings(cache_path=default_cache_path(outdir), refresh=args.refresh)
+    settings = link_settings({"linkcheck_timeout": 5, "citecheck_links": {...}})
     results = check_links(inputs.links, settings)      # list[LinkUse] -> list[LinkResult]
+    # or, to start before every use is known:
+    with LinkCheck(settings) as run:
+        run.prefetch(urls_seen_so_far)
+        results = run.results(all_uses)
     findings = link_findings(results, settings.dead_after)
     print(summary_line(results))                       # "500 links: 470 working, ..."
 
@@ -14,9 +18,13 @@ Wiring it (the Sphinx glue or ``citecheck report --online``)::
 ``output.json`` / ``output.txt`` for tools that read them.  Bad settings
 raise :class:`checker.errors.InputError` (exit 2, one line).
 
-Modules, top to bottom: ``check`` (orchestration) uses ``scheduler`` (per-host
-queues), ``probe`` (one URL over HTTP), ``policy`` (what to request, with
-which headers), ``anchors``, ``history`` (the dead rule), ``cache`` (SQLite),
-``archive`` (Wayback-style look-ups), ``rules`` (findings); ``status`` and
-``settings`` are the shared vocabulary.
+Modules, top to bottom: ``early`` (the command line's head start, with
+``prescan``) and ``check`` (one run: cache, dead rule, archives) use
+``runner`` (worker threads), which uses ``scheduler`` (per-host slots per
+request), ``probe`` (one URL, hop by hop), ``answers`` (reading a response),
+``net`` (resolve once, connect to the checked address, pooled), ``robots``,
+``policy`` (what to request, with which headers), ``anchors``; ``history``
+(the dead rule), ``cache`` (SQLite), ``archive``, ``rules`` (findings);
+``linkcheck`` maps Sphinx's ``linkcheck_*`` values; ``status``, ``settings``
+and ``hosts`` are the shared vocabulary.
 """

@@ -28,11 +28,6 @@ class _AnchorParser(HTMLParser):
                 return
 
 
-def wants_anchor_check(fragment: str) -> bool:
-    """``#!`` fragments are client-side routes (as linkcheck's default ignore)."""
-    return bool(fragment) and not fragment.startswith("!")
-
-
 def find_anchor(chunks: Iterable[bytes], anchor: str, encoding: str | None) -> bool:
     """Whether an element with ``id`` or ``name`` equal to ``anchor`` occurs."""
     parser = _AnchorParser(unquote(anchor))

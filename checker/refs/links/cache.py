@@ -2,7 +2,8 @@
 
 WAL mode lets one process write while others read, and ``busy_timeout``
 makes a second writer wait instead of failing.  A row holds the last
-verdict on a URL and its failure history (for the dead rule); a cache file
+verdict on a URL and its failure history (for the dead rule); robots.txt
+files are kept per origin when a project honours them.  A cache file
 that is not a database is replaced, since it only saves time.
 """
 
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from ...errors import InputError
 from .history import History
+from .robots import RobotsFile
 from .settings import DAY, LinkSettings
 from .status import FAILURES, SUCCESSES, Detail, Status
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2  # 2: robots.txt table
 _COLUMNS = (
     "url",
     "status",
@@ -43,6 +45,9 @@ CREATE TABLE IF NOT EXISTS links (
     code INTEGER NOT NULL, info TEXT NOT NULL, detail TEXT, new_url TEXT,
     permanent INTEGER NOT NULL, private INTEGER NOT NULL, checked_at REAL NOT NULL,
     failures INTEGER NOT NULL, first_failure REAL, last_failure REAL, archive_url TEXT
+);
+CREATE TABLE IF NOT EXISTS robots (
+    origin TEXT PRIMARY KEY, status INTEGER NOT NULL, body TEXT NOT NULL, fetched_at REAL NOT NULL
 )
 """
 _OPEN_TRIES = 20
@@ -122,7 +127,9 @@ class LinkCache:
             conn.execute("BEGIN IMMEDIATE")
             if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
                 conn.execute("DROP TABLE IF EXISTS links")  # an older layout: start over
-                conn.execute(_CREATE)
+                conn.execute("DROP TABLE IF EXISTS robots")
+                for statement in _CREATE.split(";"):
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError:
@@ -164,6 +171,24 @@ class LinkCache:
         )
         with self._transaction():
             self._conn.executemany(sql, (_to_row(e) for e in entries))
+
+    def load_robots(self) -> list[RobotsFile]:
+        """Every stored robots.txt (the caller drops the stale ones)."""
+        rows = self._conn.execute("SELECT origin, status, body, fetched_at FROM robots")
+        found = []
+        for origin, status, body, fetched_at in rows:
+            if isinstance(origin, str) and isinstance(body, str):
+                found.append(RobotsFile(origin, int(_number(status)), body, _number(fetched_at)))
+        return found
+
+    def store_robots(self, files: Iterable[RobotsFile]) -> None:
+        sql = (
+            "INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(origin) DO UPDATE SET status = excluded.status, "
+            "body = excluded.body, fetched_at = excluded.fetched_at"
+        )
+        with self._transaction():
+            self._conn.executemany(sql, ((r.origin, r.status, r.body, r.fetched_at) for r in files))
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -1,40 +1,41 @@
 """The link checker's entry point: uses in, one verdict per URL out.
 
-``check_links`` groups the uses by URL (keeping every place), settles what it
-can without the network (ignored, unsupported, cached), checks the rest with
-worker threads -- one ``requests.Session`` each, handed URLs by a per-host
-scheduler -- applies the dead rule, looks up archived copies, and writes the
-cache.  ``link_findings`` turns the results into findings.
+``check_links`` (or a :class:`LinkCheck` fed early) groups the uses by URL
+(keeping every place), settles what it can without the network (ignored,
+unsupported, excluded documents, cached), checks the rest online
+(:mod:`.runner`), applies the dead rule, looks up archived copies, and
+writes the cache.  ``link_findings`` turns the results into findings.
 """
 
 from __future__ import annotations
 
-import random
+import re
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import requests
-
 from ..model import LinkUse, Location
-from .archive import lookup_archive
 from .cache import CacheEntry, LinkCache
 from .history import History, advance, verdict
-from .policy import AddressGuard, UrlFilter
-from .probe import Prober
+from .policy import UrlPolicy
 from .rules import link_findings, summary_line
-from .scheduler import HostScheduler, Job
+from .runner import OnlineChecks
 from .settings import LinkSettings
 from .status import Detail, LinkResult, Outcome, Status
 
-__all__ = ["LinkResult", "LinkSettings", "check_links", "link_findings", "summary_line"]
+__all__ = [
+    "LinkCheck",
+    "LinkResult",
+    "LinkSettings",
+    "check_links",
+    "link_findings",
+    "summary_line",
+]
 
-#: jitter spreads retries so workers do not hammer a host in step
-JITTER = 0.5
 #: archive look-ups are few; a small pool keeps them from serialising
 ARCHIVE_WORKERS = 4
 #: broken links whose page may still exist, or never did: no archived copy helps
@@ -61,76 +62,6 @@ def _group(uses: Sequence[LinkUse]) -> dict[str, _Uses]:
         if use.key and use.key not in entry.keys:
             entry.keys.append(use.key)
     return grouped
-
-
-def backoff_delay(attempt: int, settings: LinkSettings) -> float:
-    """Exponential backoff with jitter: base * 2**attempt, +/- JITTER, capped."""
-    delay = min(settings.backoff * (2.0**attempt), settings.backoff_max)
-    return delay * (1 + JITTER * (2 * random.random() - 1))
-
-
-def _retry_plan(job: Job, outcome: Outcome, settings: LinkSettings) -> tuple[float, bool] | None:
-    """``(delay, whole host waits)`` when ``job`` deserves another try, else ``None``.
-
-    A host that sends ``Retry-After`` is waited for (the whole host, as it
-    asked) up to ``max_retry_after``; transient failures back off per URL.
-    """
-    if outcome.status is Status.RATE_LIMITED:
-        wait = outcome.retry_after
-        if wait is None:
-            wait = backoff_delay(job.rate_waits, settings)
-        if wait > settings.max_retry_after or job.rate_waits >= settings.rate_limit_retries:
-            return None
-        job.rate_waits += 1
-        return wait, True
-    if outcome.status in (Status.FAILING, Status.TIMEOUT) and job.attempts < settings.retries:
-        job.attempts += 1
-        return backoff_delay(job.attempts - 1, settings), False
-    return None
-
-
-def _run_workers(
-    urls: list[str], settings: LinkSettings, tick: Callable[[], None]
-) -> dict[str, Outcome]:
-    """Check ``urls`` online; returns the last outcome of each."""
-    scheduler = HostScheduler(urls, settings.per_host_limit, settings.per_host_rate)
-    guard = AddressGuard(settings.allow_private)
-    outcomes: dict[str, Outcome] = {}
-    lock = threading.Lock()
-
-    def settle(job: Job, outcome: Outcome) -> None:
-        with lock:
-            outcomes[job.url] = outcome
-        scheduler.finish(job)
-        tick()
-
-    def work() -> None:
-        prober = Prober(settings, guard)
-        try:
-            while (job := scheduler.take()) is not None:
-                try:
-                    outcome = prober.probe(job.url)
-                except Exception as err:  # a bug must not hang the other workers
-                    settle(job, Outcome(Status.FAILING, info=f"checker error: {err!r}"))
-                    continue
-                plan = _retry_plan(job, outcome, settings)
-                if plan is not None:
-                    delay, host_wait = plan
-                    scheduler.retry(job, delay, host_wait=host_wait)
-                    continue
-                settle(job, outcome)
-        finally:
-            prober.close()
-
-    threads = [
-        threading.Thread(target=work, name=f"citecheck-link-{i}", daemon=True)
-        for i in range(min(settings.workers, len(urls)))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def _progress(total: int, settings: LinkSettings) -> AbstractContextManager[Any]:
@@ -175,6 +106,10 @@ def _add_archives(results: dict[str, LinkResult], settings: LinkSettings) -> Non
     wanted = [r for r in results.values() if _wants_archive(r) and not r.archive_url]
     if not api or not wanted:
         return
+    import requests  # only when there is something to look up
+
+    from .archive import lookup_archive
+
     local = threading.local()
     sessions: list[requests.Session] = []
 
@@ -195,20 +130,65 @@ def _add_archives(results: dict[str, LinkResult], settings: LinkSettings) -> Non
             session.close()
 
 
-def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkResult]:
-    """Check every distinct URL of ``uses`` once; results sorted by URL."""
-    grouped = _group(uses)
-    url_filter = UrlFilter(settings)
-    now = settings.now()
-    results: dict[str, LinkResult] = {}
-    cache = LinkCache.open(settings.cache_path) if settings.cache_path else None
-    with cache if cache else nullcontext():
-        cached = cache.load(grouped) if cache else {}
-        to_check: list[str] = []
-        for url, used in grouped.items():
-            outcome = url_filter.pre_check(url)
-            entry = cached.get(url)
-            if outcome is None and entry and entry.private and not settings.allow_private:
+class LinkCheck:
+    """One run of the link checker.
+
+    :meth:`prefetch` may be called any number of times while the uses are
+    still being collected: cached and ignored URLs are settled at once, the
+    rest start online right away.  :meth:`results` takes every use, checks
+    what was not prefetched, waits, and writes the cache.  Use it as a
+    context manager so an interrupted run stops its workers.
+    """
+
+    def __init__(self, settings: LinkSettings) -> None:
+        self.settings = settings
+        self.now = settings.now()
+        self.policy = UrlPolicy(settings)
+        self._excluded = [re.compile(p) for p in settings.exclude_documents]
+        self.cache = LinkCache.open(settings.cache_path) if settings.cache_path else None
+        self._entries: dict[str, CacheEntry] = {}
+        self._settled: dict[str, Outcome] = {}  # decided without a request this run
+        self._cached: set[str] = set()  # fresh cached verdicts that stand
+        self._online: OnlineChecks | None = None
+        self._checking: set[str] = set()
+
+    def __enter__(self) -> LinkCheck:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop what still runs (after an error) and close the cache."""
+        if self._online is not None:
+            self._online.cancel()
+            self._online = None
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    def excluded(self, doc: str | None) -> str | None:
+        """The ``exclude_documents`` pattern that ``doc`` matches, if any."""
+        if doc is None:
+            return None
+        return next((rx.pattern for rx in self._excluded if rx.match(doc)), None)
+
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Start checking ``urls`` now (those not seen yet)."""
+        new = [
+            u
+            for u in dict.fromkeys(url.strip() for url in urls)
+            if u and u not in self._settled and u not in self._cached and u not in self._checking
+        ]
+        if not new:
+            return
+        if self.cache is not None:
+            self._entries.update(self.cache.load(new))
+        online = []
+        for url in new:
+            outcome = self.policy.pre_check(url)
+            entry = self._entries.get(url)
+            if outcome is None and entry and entry.private and not self.settings.allow_private:
                 # Known private from an earlier run that allowed it: no DNS needed.
                 outcome = Outcome(
                     Status.UNCHECKED,
@@ -217,40 +197,96 @@ def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkRes
                     private=True,
                 )
             if outcome is not None:
-                results[url] = _result(url, used, outcome, History(), now, settings)
-            elif entry is not None and not settings.refresh and entry.is_fresh(now, settings):
+                self._settled[url] = outcome
+            elif (
+                entry is not None
+                and not self.settings.refresh
+                and entry.is_fresh(self.now, self.settings)
+            ):
+                self._cached.add(url)
+            else:
+                online.append(url)
+        if online:
+            self._checking.update(online)
+            self._start().add(online)
+
+    def _start(self) -> OnlineChecks:
+        if self._online is None:
+            robots = self.cache.load_robots() if self.cache and self.settings.robots else []
+            self._online = OnlineChecks(self.settings, robots)
+        return self._online
+
+    def results(self, uses: Sequence[LinkUse]) -> list[LinkResult]:
+        """Every distinct URL of ``uses`` checked once; results sorted by URL."""
+        grouped, excluded = self._group(uses)
+        self.prefetch(grouped)
+        outcomes: dict[str, Outcome] = {}
+        if self._online is not None:
+            online, self._online = self._online, None
+            with _progress(len(self._checking & set(grouped)), self.settings) as bar:
+                if bar is not None:
+                    bar.update(online.done())
+                    online.tick = bar.update
+                outcomes = online.wait(set(grouped))
+            if self.cache is not None and online.robots is not None:
+                self.cache.store_robots(online.robots.fetched())
+        results: dict[str, LinkResult] = {}
+        for url, (pattern, used) in excluded.items():
+            ignored = Outcome(Status.IGNORED, info=f"in a document matching {pattern!r}")
+            results[url] = _result(url, used, ignored, History(), self.now, self.settings)
+        checked: dict[str, tuple[Outcome, History]] = {}
+        for url, used in grouped.items():
+            entry = self._entries.get(url)
+            if url in self._settled:
+                results[url] = _result(
+                    url, used, self._settled[url], History(), self.now, self.settings
+                )
+            elif url in self._cached and entry is not None:
                 results[url] = _from_cache(url, used, entry)
             else:
-                to_check.append(url)
-
-        outcomes: dict[str, Outcome] = {}
-        if to_check:
-            with _progress(len(to_check), settings) as bar:
-                outcomes = _run_workers(to_check, settings, bar.update if bar else _no_tick)
-
-        histories: dict[str, History] = {}
-        for url in to_check:
-            entry = cached.get(url)
-            outcome = outcomes[url]
-            histories[url] = advance(
-                entry.history if entry else History(), outcome.status, now, settings
+                outcome = outcomes[url]
+                history = advance(
+                    entry.history if entry else History(), outcome.status, self.now, self.settings
+                )
+                result = _result(url, used, outcome, history, self.now, self.settings)
+                if entry and entry.archive_url and _wants_archive(result):
+                    result = replace(result, archive_url=entry.archive_url)
+                results[url] = result
+                checked[url] = (outcome, history)
+        _add_archives(results, self.settings)
+        if self.cache is not None:
+            self.cache.store(
+                _entry(results[url], outcome, history, self.now)
+                for url, (outcome, history) in checked.items()
+                if outcome.status not in _NOT_CACHED
             )
-            result = _result(url, grouped[url], outcome, histories[url], now, settings)
-            if entry and entry.archive_url and _wants_archive(result):
-                result = replace(result, archive_url=entry.archive_url)
-            results[url] = result
-        _add_archives(results, settings)
-        if cache:
-            cache.store(
-                _entry(results[url], outcomes[url], histories[url], now)
-                for url in to_check
-                if outcomes[url].status not in _NOT_CACHED
-            )
-    return [results[url] for url in sorted(results)]
+        return [results[url] for url in sorted(results)]
+
+    def _group(
+        self, uses: Sequence[LinkUse]
+    ) -> tuple[dict[str, _Uses], dict[str, tuple[str, _Uses]]]:
+        """Uses by URL, and the URLs used only in excluded documents (with a pattern)."""
+        kept: list[LinkUse] = []
+        dropped: list[LinkUse] = []
+        patterns: dict[str, str] = {}
+        for use in uses:
+            pattern = self.excluded(use.where.doc)
+            if pattern is None:
+                kept.append(use)
+            else:
+                dropped.append(use)
+                patterns.setdefault(use.url.strip(), pattern)
+        grouped = _group(kept)
+        excluded = {
+            u: (patterns[u], used) for u, used in _group(dropped).items() if u not in grouped
+        }
+        return grouped, excluded
 
 
-def _no_tick() -> None:
-    pass
+def check_links(uses: Sequence[LinkUse], settings: LinkSettings) -> list[LinkResult]:
+    """Check every distinct URL of ``uses`` once; results sorted by URL."""
+    with LinkCheck(settings) as run:
+        return run.results(uses)
 
 
 def _result(

@@ -1,20 +1,18 @@
 """Decisions about a URL that need no HTTP request.
 
-What to skip (scheme, ignore / allow lists), which addresses are off limits
-(private, loopback, link-local), which headers and credentials go with a URL
-(per prefix, so they never follow a redirect to another host), and how to read
-an answer (paywall, soft 404).
+What to skip (scheme, ignore / allow lists), which headers and credentials
+go with a URL (per URL, so they never follow a redirect to another host), and
+how to read an answer (paywall, soft 404, allowed redirects).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import socket
-import threading
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from urllib3.util import make_headers
 
 from .hosts import host_matches
 from .settings import LinkSettings
@@ -27,16 +25,30 @@ _SOFT_404_MARKERS = ("/404", "notfound", "not-found", "not_found")
 _INDEX_NAMES = frozenset({"index", "default", "home", "main"})
 
 
-class UrlFilter:
-    """The checks that decide, from the URL alone, whether to request it."""
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+class UrlPolicy:
+    """The settings' regexes, compiled once: what to request, which anchors, which redirects."""
 
     def __init__(self, settings: LinkSettings) -> None:
-        self._ignore = [re.compile(p) for p in settings.ignore]
-        self._allow = [re.compile(p) for p in settings.allow]
+        self._ignore = _compiled(settings.ignore)
+        self._allow = _compiled(settings.allow)
+        self._anchors = settings.check_anchors
+        self._anchors_ignore = _compiled(settings.anchors_ignore)
+        self._anchors_ignore_for_url = _compiled(settings.anchors_ignore_for_url)
+        self._redirects = [
+            (re.compile(src), re.compile(dst)) for src, dst in settings.allowed_redirects.items()
+        ]
+        self._case_insensitive = _compiled(settings.case_insensitive)
+
+    def ignores(self, url: str) -> bool:
+        return any(rx.match(url) for rx in self._ignore)
 
     def pre_check(self, url: str) -> Outcome | None:
         """An outcome for URLs never requested; ``None`` means check it online."""
-        if any(rx.match(url) for rx in self._ignore):
+        if self.ignores(url):
             return Outcome(Status.IGNORED, info="matches an ignore pattern")
         if self._allow and not any(rx.match(url) for rx in self._allow):
             return Outcome(Status.IGNORED, info="not in the allow list")
@@ -55,84 +67,92 @@ class UrlFilter:
             return Outcome(Status.BROKEN, info="malformed URL: no host", detail=Detail.MALFORMED)
         return None
 
+    def anchor(self, req_url: str, fragment: str) -> str:
+        """The anchor to look for in the page, or ``""`` (as linkcheck decides it)."""
+        if not (self._anchors and fragment):
+            return ""
+        if any(rx.match(fragment) for rx in self._anchors_ignore):
+            return ""
+        if any(rx.match(req_url) for rx in self._anchors_ignore_for_url):
+            return ""
+        return fragment
 
-class PrivateAddressError(Exception):
-    """A URL (or a redirect hop) points at an address the policy refuses."""
+    def redirect_allowed(self, url: str, target: str) -> bool:
+        """``linkcheck_allowed_redirects``: a redirect the project declared fine."""
+        return any(src.match(url) and dst.match(target) for src, dst in self._redirects)
 
-    def __init__(self, host: str, address: str) -> None:
-        super().__init__(f"{host} resolves to the private address {address}")
-        self.host = host
-        self.address = address
-
-
-def _is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
+    def same_url(self, url: str, target: str) -> bool:
+        """linkcheck's "the same URL": a trailing slash (and, if asked, case) does not count."""
+        a, b = url.rstrip("/"), target.rstrip("/")
+        if any(rx.match(url) for rx in self._case_insensitive):
+            a, b = _casefold_url(a), _casefold_url(b)
+        return a == b
 
 
-class AddressGuard:
-    """Resolves each host once and refuses private ones unless allowed.
+def _casefold_url(url: str) -> str:
+    head, sep, fragment = url.partition("#")  # fragments stay case-sensitive
+    return head.casefold() + sep + fragment
 
-    The check runs before the first request and again on every redirect hop,
-    so a public page cannot bounce the checker into the internal network.
+
+def _boundary_prefix(url: str, prefix: str) -> bool:
+    """``prefix`` starts ``url`` and ends where a URL part ends (not mid host name)."""
+    if not url.startswith(prefix):
+        return False
+    return len(url) == len(prefix) or prefix.endswith("/") or url[len(prefix)] in "/?#"
+
+
+def request_headers(url: str, table: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
+    """The configured headers for ``url``.
+
+    As ``linkcheck_request_headers``: ``scheme://host``, ``scheme://host/``,
+    then the URL itself; then (citecheck) the longest URL prefix; ``"*"``
+    when nothing matched.
     """
-
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
-        self._seen: dict[str, str | None] = {}  # host -> first private address, or None
-        self._lock = threading.Lock()
-        self.saw_private = False
-
-    def check(self, url: str) -> bool:
-        """Return whether ``url``'s host is private; raise if that is refused.
-
-        ``socket.gaierror`` (unknown host) propagates to the caller.
-        """
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        with self._lock:
-            known = host in self._seen
-            private_address = self._seen.get(host)
-        if not known:
-            infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
-            private_address = next((str(i[4][0]) for i in infos if _is_private(str(i[4][0]))), None)
-            with self._lock:
-                self._seen[host] = private_address
-        if private_address is None:
-            return False
-        if not self.allow_private:
-            raise PrivateAddressError(host, private_address)
-        return True
+    parts = urlsplit(url)
+    for key in (f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{parts.netloc}/", url):
+        if key in table:
+            return table[key]
+    prefixes = [p for p in table if p != "*" and _boundary_prefix(url, p)]
+    if prefixes:
+        return table[max(prefixes, key=len)]
+    return table.get("*", {})
 
 
-def _prefix_value(url: str, table: Mapping[str, Any]) -> Any:
-    """The value of the longest key of ``table`` that ``url`` starts with."""
-    best: tuple[int, Any] | None = None
-    for prefix, value in table.items():
-        if prefix != "*" and url.startswith(prefix) and (best is None or len(prefix) > best[0]):
-            best = (len(prefix), value)
-    return best[1] if best else None
+def _auth_headers(url: str, method: str, credentials: Any) -> dict[str, str]:
+    if isinstance(credentials, tuple):
+        user, password = credentials
+        return {"Authorization": make_headers(basic_auth=f"{user}:{password}")["authorization"]}
+    # a requests auth object (linkcheck_auth allows them): let it set its headers
+    import requests
+
+    prepared = requests.PreparedRequest()
+    prepared.prepare(method=method, url=url, headers={})
+    prepared = credentials(prepared)
+    return dict(prepared.headers)
 
 
-def request_options(
-    url: str, settings: LinkSettings
-) -> tuple[dict[str, str], tuple[str, str] | None]:
-    """Headers and basic-auth credentials for exactly this URL.
+def request_options(url: str, settings: LinkSettings, method: str = "GET") -> dict[str, str]:
+    """Headers (credentials included) for exactly this URL.
 
     Computed again for every redirect hop from that hop's own URL, so what
-    was configured for one prefix is never sent anywhere else.
+    was configured for one host is never sent anywhere else.
     """
     headers = {
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
+        "Accept-Encoding": "gzip, deflate",
     }
-    # As linkcheck_request_headers: "*" is the fallback when no prefix matches.
-    specific = _prefix_value(url, settings.headers)
-    headers.update(specific if specific is not None else settings.headers.get("*", {}))
-    auth = _prefix_value(url, settings.auth)
-    return headers, ((str(auth[0]), str(auth[1])) if auth else None)
+    headers.update(request_headers(url, settings.headers))
+    for pattern, credentials in settings.auth_rules:
+        if re.match(pattern, url):  # the first match wins, as linkcheck_auth
+            headers.update(_auth_headers(url, method, credentials))
+            break
+    else:
+        parts = urlsplit(url)
+        if parts.username:  # http://user:pw@host/ (requests turns it into basic auth too)
+            creds = (unquote(parts.username), unquote(parts.password or ""))
+            headers.update(_auth_headers(url, method, creds))
+    return headers
 
 
 def is_paywalled(url: str, settings: LinkSettings) -> bool:

@@ -25,7 +25,7 @@ class Status(StrEnum):
     FAILING = "failing"  #: transient failure (5xx, reset, refused), retried in vain
     DEAD = "dead"  #: failed on ``dead_after`` checks at least ``dead_min_days`` apart
     IGNORED = "ignored"  #: matched an ignore regex (or missed the allow list)
-    UNCHECKED = "unchecked"  #: not HTTP(S), or a private address refused by policy
+    UNCHECKED = "unchecked"  #: not HTTP(S), a private address refused by policy, robots.txt
 
 
 #: statuses that count as a failed check for the dead rule
@@ -45,6 +45,8 @@ class Detail(StrEnum):
     MALFORMED = "malformed"
     HOST_NOT_FOUND = "host-not-found"
     UNSUPPORTED_SCHEME = "unsupported-scheme"
+    ROBOTS = "robots"  #: robots.txt said no (only when robots.txt is honoured)
+    IGNORED_REDIRECT = "ignored-redirect"  #: redirects to a URL the ignore list names
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class Outcome:
     new_url: str | None = None  #: where a redirect leads
     permanent: bool = False  #: every hop of the redirect chain was 301 / 308
     retry_after: float | None = None  #: seconds the host asked us to wait (429 / 503)
+    retry_host: str | None = None  #: the host that asked (a redirect target, maybe)
     private: bool = False  #: the host resolved to a private / loopback / link-local address
 
 

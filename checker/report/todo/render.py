@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ... import need
 from ...findings import Category
 from .worklist import TodoItem
 
@@ -26,12 +27,17 @@ def render_text(items: Sequence[TodoItem], *, notes: Sequence[str] = ()) -> str:
     lines: list[str] = []
     flags = [i for i in items if i.finding.category is Category.FLAG]
     others = [i for i in items if i.finding.category is not Category.FLAG]
+    likely = [i for i in flags if i.finding.rule == need.RULE]
+    flags = [i for i in flags if i.finding.rule != need.RULE]
     if flags:
         lines += [f"Flagged claims ({len(flags)}), oldest first:", ""]
-    for number, item in enumerate(flags, 1):
+    for number, item in enumerate([*flags, *likely], 1):
+        if likely and item is likely[0]:  # the model's guesses, after every tagged claim
+            lines += [f"Sentences that may need a source ({len(likely)}), highest score first:", ""]
         f = item.finding
         where = f"{f.path}:{f.line}" if f.line is not None else f.path
-        lines.append(f"{number:>3}. {where}  [{f.rule}]  {item.age_text}")
+        when = f"score {need.finding_score(f):.2f}" if f.rule == need.RULE else item.age_text
+        lines.append(f"{number:>3}. {where}  [{f.rule}]  {when}")
         if f.section:
             lines.append(f"     section: {f.section}" + ("  (under a banner)" * item.under_banner))
         lines.append(f"     claim:   “{_flat(f.text)}”")
@@ -56,7 +62,8 @@ def render_text(items: Sequence[TodoItem], *, notes: Sequence[str] = ()) -> str:
     lines.extend(f"note: {note}" for note in notes)
     lines.append(
         f"{len(flags)} flagged claim{'s' if len(flags) != 1 else ''}, "
-        f"{len(others)} other gap{'s' if len(others) != 1 else ''}"
+        + (f"{len(likely)} likely unsourced, " if likely else "")
+        + f"{len(others)} other gap{'s' if len(others) != 1 else ''}"
     )
     return "\n".join(lines) + "\n"
 

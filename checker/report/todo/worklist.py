@@ -2,7 +2,9 @@
 
 Flagged claims first -- oldest first (undated after dated), then claims in a
 section (or article) under a banner, then document order -- each with up to
-three candidate sources.  Banners follow, then reference, identifier, note and
+three candidate sources; then the sentences the citation-need model thinks
+need a source (``likely-needs-citation``), highest score first, with
+candidate sources found the same way.  Banners follow, then reference, identifier, note and
 link findings, in document order.
 """
 
@@ -12,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ... import need
 from ...findings import Category, Finding
 from ...tags import DATE_RE
 from .rank import Candidate, Ranker
@@ -141,9 +144,18 @@ def build_worklist(
     def priority(item: TodoItem) -> tuple[object, ...]:
         f = item.finding
         group = GROUP_ORDER.index(f.category) if f.category in GROUP_ORDER else len(GROUP_ORDER)
+        if f.rule == need.RULE:  # the model's guesses after every tagged claim, likeliest first
+            return (group, True, -need.finding_score(f), order[f.id])
         if f.category is Category.FLAG:
             dated = item.age_months is not None
-            return (group, not dated, -(item.age_months or 0), not item.under_banner, order[f.id])
+            return (
+                group,
+                False,
+                not dated,
+                -(item.age_months or 0),
+                not item.under_banner,
+                order[f.id],
+            )
         return (group, order[f.id])
 
     items.sort(key=priority)

@@ -15,9 +15,9 @@ from docutils import nodes
 from docutils.utils import unescape
 from sphinx.util.docutils import SphinxRole
 
-from .. import tags
-from . import nodes as cc
-from .locate import unique_id
+from ... import tags
+from .. import nodes as cc
+from ..locate import unique_id
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -68,6 +68,7 @@ def problem_node(
     """
     source, line = role.get_source_info()
     msg = nodes.system_message(message, level=3, type="ERROR", source=source, line=line)
+    msg[cc.PROBLEM_RULE] = rule  # ours: not a docutils markup error to report again
     prb = nodes.problematic(rawtext, rawtext)
     prb[cc.PROBLEM_RULE] = rule
     prb[cc.PROBLEM_MESSAGE] = message

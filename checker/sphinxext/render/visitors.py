@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import texescape
 
-from . import nodes as cc
+from .. import nodes as cc
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

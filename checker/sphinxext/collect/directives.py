@@ -9,18 +9,16 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .. import tags
-from ..refs.identifiers import IdentifierResult, validate_identifier
-from . import nodes as cc
-from .locate import unique_id
+from ... import tags
+from .. import nodes as cc
+from ..locate import unique_id
 from .roles import describe_date
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.util.typing import OptionSpec
 
-#: attribute holding ``(rule, message, text)`` problems found by a directive
-PROBLEMS = "citecheck_problems"
+    from ...refs.identifiers import IdentifierResult
 
 _FIELD_LINE = re.compile(r"^:(?P<name>[^:]+):")
 
@@ -74,7 +72,7 @@ class BannerDirective(SphinxDirective):
         )
         node["banner"], node["scope"], node["date"] = banner.name, scope, date
         node["docname"] = self.env.current_document.docname
-        node[PROBLEMS] = problems
+        node[cc.PROBLEMS] = problems
         self.set_source_info(node)
         node += nodes.title(banner.label, banner.label)
         sentence = f"This {banner.message.format(scope=scope)}."
@@ -100,12 +98,12 @@ class NoteTextDirective(SphinxDirective):
         node = cc.citecheck_note("", classes=["citecheck-note"])
         node["label"] = label
         node["docname"] = self.env.current_document.docname
-        node[PROBLEMS] = []
+        node[cc.PROBLEMS] = []
         self.set_source_info(node)
         unique_id(self.state.document, f"citecheck-note-{nodes.make_id(label) or 'x'}", node)
         self.state.nested_parse(self.content, self.content_offset, node)
         if not self.content:
-            node[PROBLEMS].append(
+            node[cc.PROBLEMS].append(
                 (
                     "bad-markup",
                     f"note [{label}] has no text: indent the note under the directive",
@@ -164,11 +162,14 @@ class AuthorityControlDirective(SphinxDirective):
             line = lines[i] if len(lines) == len(fields) else self.lineno
             identifiers.append((scheme, value, line))
         box[cc.AUTHORITY_IDS] = identifiers
+        # python-stdnum is loaded by the first page that holds identifiers
+        from ...refs.identifiers import validate_identifier
+
         for field, (scheme, value, _) in zip(fields, identifiers, strict=True):
             _mark_validity(field, validate_identifier(scheme, value))
-        box[PROBLEMS] = []
+        box[cc.PROBLEMS] = []
         if others or not fields:
-            box[PROBLEMS].append(
+            box[cc.PROBLEMS].append(
                 (
                     "bad-markup",
                     "authority-control content must be a field list such as ':VIAF: 19685134'",

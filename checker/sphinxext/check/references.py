@@ -3,8 +3,12 @@
 After reading, the collected citation uses, short-citation footnotes and
 identifiers meet the project's ``.bib`` files in
 :func:`checker.refs.check.check_references`.  The rules know nothing of
-Sphinx; this module only turns configuration into :class:`RefSettings` and
-bib paths into the paths the report shows.
+Sphinx; this module only turns configuration into ``RefSettings`` and bib
+paths into the paths the report shows.
+
+The rules (pybtex, python-stdnum and the rule tables) are imported only when
+a project gives them something to check: a bibliography, a ``:cite:``, a
+citation no document defines, or an identifier.
 """
 
 from __future__ import annotations
@@ -15,17 +19,16 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import ConfigError
 
-from ..findings import Finding
-from ..refs.check import RefSettings, check_references
-from ..refs.model import CitationKind, RefInputs
-from ..refs.rules import RULES
-from .checks import get_ref_inputs
-from .config import today_of
-from .locate import file_report_path
+from ...refs.model import CitationKind, RefInputs
+from ..config import today_of
+from ..locate import file_report_path
+from .inputs import get_ref_inputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from ...findings import Finding
 
 CONFIG_NAME = "citecheck_references"
 
@@ -42,13 +45,20 @@ def register(app: Sphinx) -> None:
 
 
 def _validate(app: Sphinx, config: Config) -> None:
+    value = getattr(config, CONFIG_NAME)
+    if not value:  # the defaults are valid: nothing to import
+        return
+    from ...refs.check import RefSettings
+
     try:
-        RefSettings.from_mapping(getattr(config, CONFIG_NAME))
+        RefSettings.from_mapping(value)
     except ValueError as exc:
         raise ConfigError(f"{CONFIG_NAME}: {exc}") from None
 
 
 def rule_ids() -> tuple[str, ...]:
+    from ...refs.rules import RULES
+
     return tuple(RULES)
 
 
@@ -77,9 +87,23 @@ def reference_inputs(app: Sphinx) -> RefInputs:
     return inputs
 
 
+def has_work(inputs: RefInputs) -> bool:
+    """Whether the rules have anything to check.
+
+    Short-citation footnotes alone do not count: without a bibliography they
+    have nothing to resolve against (and most projects' footnotes are not
+    short citations at all).
+    """
+    return bool(inputs.bibfiles or inputs.citations or inputs.identifiers)
+
+
 def reference_findings(app: Sphinx) -> list[Finding]:
     """The provider: every reference, identifier and short-citation finding."""
     inputs = reference_inputs(app)
+    if not has_work(inputs):
+        return []
+    from ...refs.check import RefSettings, check_references
+
     settings = RefSettings.from_mapping(getattr(app.config, CONFIG_NAME))
     settings = dataclasses.replace(settings, today=today_of(app.config))
     shown = {str(p): display_path(app, p) for p in inputs.bibfiles}

@@ -7,13 +7,14 @@ line numbers are fixed on the nodes too, so later warnings point at the claim.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-from ..refs.model import (
+from ...refs.model import (
     CitationKind,
     CitationUse,
     FootnoteText,
@@ -21,10 +22,9 @@ from ..refs.model import (
     LinkUse,
     Location,
 )
-from . import nodes as cc
-from .directives import PROBLEMS
-from .locate import exact_line, file_report_path, report_path, section_info, section_title
-from .records import (
+from .. import nodes as cc
+from ..locate import exact_line, file_report_path, report_path, section_info, section_title
+from ..records import (
     BannerRecord,
     DocRecords,
     FlagRecord,
@@ -32,6 +32,7 @@ from .records import (
     NoteMarker,
     Problem,
 )
+from .encoding import PROBLEM_KEY
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -64,8 +65,59 @@ def plain_text(node: nodes.Node) -> str:
     return " ".join("".join(parts).split())
 
 
+#: the nodes the collector reads; every other node is only walked through
+_WANTED = (
+    nodes.section,
+    cc.citecheck_claim,
+    cc.citecheck_sup,
+    cc.citecheck_banner,
+    cc.citecheck_note,
+    cc.citation_report,
+    nodes.problematic,
+    nodes.system_message,
+    addnodes.pending_xref,
+    nodes.citation_reference,
+    nodes.footnote,
+    nodes.reference,
+    nodes.container,  # an authority-control block
+)
+#: subtrees that hold nothing to collect (code, raw output, comments)
+_OPAQUE = (nodes.literal_block, nodes.raw, nodes.comment, nodes.doctest_block)
+
+#: MyST appends its warning type to the message: ``... [myst.directive_unknown]``
+_MYST_TYPE = re.compile(r"\s*\[[\w.-]+\]$")
+
+
+def wanted_nodes(document: nodes.document) -> list[nodes.Element]:
+    """The nodes of ``_WANTED`` in document order, in one walk without generators.
+
+    ``document.findall`` makes a generator per node; on pages with nothing of
+    ours (most pages of most projects) this walk is what reading costs.
+    """
+    found: list[nodes.Element] = []
+    stack: list[nodes.Node] = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _WANTED):
+            found.append(node)
+        elif isinstance(node, _OPAQUE):
+            continue
+        children = node.children
+        if children:
+            stack.extend(reversed(children))
+    return found
+
+
+def markup_message(node: nodes.system_message) -> str:
+    """A system message's own sentence(s), without the quoted source that follows."""
+    paragraphs = [c for c in node.children if isinstance(c, nodes.paragraph)]
+    text = " ".join(p.astext() for p in paragraphs) if paragraphs else node.astext()
+    return _MYST_TYPE.sub("", " ".join(text.split()))
+
+
 class _Collector:
     def __init__(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.env = env
         self.docname = docname
         self.path = report_path(env, docname)
         self.document = document
@@ -74,6 +126,8 @@ class _Collector:
         self.srcdir = Path(env.srcdir)
         self._lines: list[str] | None = None
         self._paths: dict[str, str] = {self.source: self.path}
+        #: messages below this level are not shown (docutils' report_level, at least warnings)
+        self.report_level = max(2, int(getattr(document.settings, "report_level", 2)))
 
     def path_of(self, node: nodes.Node) -> str:
         """The report path of the file ``node`` comes from (an ``.. include::`` differs)."""
@@ -115,31 +169,35 @@ class _Collector:
 
     def run(self) -> DocRecords:
         rec = self.records
-        for node in self.document.findall(nodes.Element):
+        if PROBLEM_KEY in self.env.current_document:  # left by encoding.check_source
+            line, text, message = self.env.current_document[PROBLEM_KEY]
+            where = Location(self.path, line, self.docname, None)
+            rec.problems.append(Problem("source-encoding", message, where, text))
+        for node in wanted_nodes(self.document):
             if isinstance(node, nodes.section):
                 title = section_title(node)
                 if title and node["ids"]:
                     rec.sections.setdefault(title, node["ids"][0])
             elif isinstance(node, cc.citecheck_claim):
                 self.flag(node)
-            elif isinstance(node, cc.citecheck_sup) and node.get("kind") == "note":
-                rec.markers.append(NoteMarker(node["label"], self.where(node), node["ids"][0]))
-                rec.cross_doc = True
+            elif isinstance(node, cc.citecheck_sup):
+                if node.get("kind") == "note":
+                    rec.markers.append(NoteMarker(node["label"], self.where(node), node["ids"][0]))
+                    rec.cross_doc = True
             elif isinstance(node, cc.citecheck_banner):
                 self.banner(node)
             elif isinstance(node, cc.citecheck_note):
                 self.note(node)
             elif isinstance(node, cc.citation_report):
                 rec.has_report = True
-            elif isinstance(node, nodes.problematic) and node.get(cc.PROBLEM_RULE):
-                rec.problems.append(
-                    Problem(
-                        node[cc.PROBLEM_RULE],
-                        node[cc.PROBLEM_MESSAGE],
-                        self.where(node),
-                        node.astext(),
+            elif isinstance(node, nodes.problematic):
+                if node.get(cc.PROBLEM_RULE):
+                    message = node[cc.PROBLEM_MESSAGE]
+                    rec.problems.append(
+                        Problem(node[cc.PROBLEM_RULE], message, self.where(node), node.astext())
                     )
-                )
+            elif isinstance(node, nodes.system_message):
+                self.markup_error(node)
             elif isinstance(node, addnodes.pending_xref):
                 self.cite(node)
             elif isinstance(node, nodes.citation_reference):
@@ -152,18 +210,45 @@ class _Collector:
                 uri = node.get("refuri", "")
                 if uri.startswith(("http://", "https://")):
                     rec.links.append(LinkUse(uri, self.where(node)))
-            if node.get(cc.AUTHORITY_IDS):
+            elif node.get(cc.AUTHORITY_IDS):
                 for scheme, value, line in node[cc.AUTHORITY_IDS]:
                     title, _ = section_info(node)
-                    rec.identifiers.append(
-                        IdentifierUse(
-                            scheme, value, Location(self.path_of(node), line, self.docname, title)
-                        )
-                    )
-            problems: list[tuple[str, str, str]] = node.get(PROBLEMS, [])
+                    where = Location(self.path_of(node), line, self.docname, title)
+                    rec.identifiers.append(IdentifierUse(scheme, value, where))
+            problems: list[tuple[str, str, str]] = node.get(cc.PROBLEMS, [])
             for rule, message, text in problems:
                 rec.problems.append(Problem(rule, message, self.where(node, exact=False), text))
         return rec
+
+    def markup_error(self, node: nodes.system_message) -> None:
+        """What docutils (or MyST) said about the page: a ``markup-error`` finding.
+
+        Our own problems carry their rule and are reported from their
+        ``problematic`` node; messages below the report level are not shown
+        by Sphinx either.
+        """
+        if node.get(cc.PROBLEM_RULE) or node["level"] < self.report_level:
+            return
+        message = markup_message(node)
+        line = node.get("line")
+        text = message
+        source_line = self.source_line(node, line)
+        if source_line:
+            text = source_line
+        path = self.path_of(node)
+        title, _ = section_info(node)
+        self.records.problems.append(
+            Problem("markup-error", message, Location(path, line, self.docname, title), text)
+        )
+
+    def source_line(self, node: nodes.system_message, line: int | None) -> str:
+        """The text of the line a message points at (what a reader would recognise)."""
+        if line is None or node.get("source") not in (None, self.source):
+            return ""
+        lines = self.lines(node)
+        if not lines or not 0 < line <= len(lines):
+            return ""
+        return " ".join(lines[line - 1].split())[:200]
 
     def note(self, node: cc.citecheck_note) -> None:
         label = node["label"]

@@ -302,3 +302,14 @@ def test_navbox_authority_control_and_page_footer() -> None:
     page = conv.files["external-links.rst"]
     assert ".. citecheck-removed navbox:\n   v t e widgets gadget sprocket cog" in page
     assert "Official site." in page
+
+
+def test_a_tag_inside_a_references_list_is_kept() -> None:
+    text = (
+        "lead\ncontents history 2 references history text here\n"
+        "references smith john 1990 history widgets oxford university press\n"
+        "jones 2001 p 332[full citation needed]\n"
+        "brown mary 2005 gadgets penguin books"
+    )
+    page = convert_text(text, "X").files["references.rst"]
+    assert ":full-citation-needed:`Jones 2001 p 332`" in page

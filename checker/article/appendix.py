@@ -71,17 +71,19 @@ class AppendixRenderer:
         if kind == "notes":
             return self._with_markers(section, self.notes_section(section))
         if kind == "references":
-            return self._with_markers(section, self.references_section(section))
+            return self._with_markers(section, self.references_section(section), tags=True)
         if kind == "further-reading" and self._lists_entries(section):
-            return self._with_markers(section, self.further_section(section))
+            return self._with_markers(section, self.further_section(section), tags=True)
         if kind == "further-reading":
             return self.further_section(section)  # its text as written, markers included
         return self.other_section(section)
 
-    def _with_markers(self, section: Section, lines: list[str]) -> list[str]:
+    def _with_markers(self, section: Section, lines: list[str], *, tags: bool = False) -> list[str]:
         """A list section shows its banners and hatnotes first and keeps its
         furniture (the citation style sheet, a navbox) as comments after the
-        list, as prose sections do, so no word of the input is lost."""
+        list, as prose sections do, so no word of the input is lost.  With
+        ``tags``, a list shown as citations also keeps its inline tags: each
+        tagged sentence follows the list as written, its claim wrapped."""
         body = self.analysis.body
         writer = SpanWriter(body, section.start, section.end, TAG_ROLES)
         top: list[str] = []
@@ -91,7 +93,13 @@ class AppendixRenderer:
             block = render_marker(marker, words, writer)
             if block:
                 (top if marker.kind in ("banner", "hatnote") else bottom).extend([*block, ""])
-        return top + lines + bottom
+        tagged: list[str] = []
+        if tags:
+            for flag in body.flags:
+                if section.start <= flag.start < section.end and id(flag) not in writer.rendered:
+                    end = min(max(flag.end, flag.start + 1), section.end)
+                    tagged += [*writer.paragraph(flag.start, end), ""]
+        return top + lines + tagged + bottom
 
     def notes_section(self, section: Section) -> list[str]:
         analysis = self.analysis

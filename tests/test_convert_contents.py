@@ -17,11 +17,45 @@ def body(*headings: str) -> str:
     return "\n".join(f"{h} text about {h.split()[-1]} goes here\nmore words" for h in headings)
 
 
+def placed_line(text: str, heading: str) -> int:
+    """The input line where the converter placed ``heading`` in the body."""
+    body = convert_text(text, "Article").analysis.body
+    placed = {" ".join(h.spec.words): h for h in body.headings}
+    return body.tokens[placed[heading].start].line
+
+
 def entries(text: str) -> list[tuple[str, str]]:
     lines = [line.split() for line in text.split("\n")]
     found = find_contents(lines)
     assert found is not None
     return [(h.number, " ".join(h.words)) for h in found.headings]
+
+
+def test_contents_levels_from_flattened_numbers() -> None:
+    text = (
+        "contents early life 1900–1920 2 career 2\n"  # "1.1" lost its line; 1 dropped
+        "navy service 2\n"
+        "harvard mark 2\n"
+        "2 later work 3 legacy 4 see also 5 notes 6 references 7 external links "
+        "early life 1900–1920 x"
+    )
+    assert entries(text) == [
+        ("1", "early life 1900–1920"),
+        ("2", "career"),
+        ("2.1", "navy service"),
+        ("2.1.1", "harvard mark"),
+        ("2.2", "later work"),
+        ("3", "legacy"),
+        ("4", "see also"),
+        ("5", "notes"),
+        ("6", "references"),
+        ("7", "external links"),
+    ]
+
+
+def test_contents_without_body_is_none() -> None:
+    lines = [line.split() for line in ["contents history 2 legacy", "nothing else"]]
+    assert find_contents(lines) is None
 
 
 def test_label_after_a_sidebar_on_the_same_line() -> None:
@@ -189,9 +223,7 @@ def test_a_heading_is_not_placed_at_a_sentence_end_before_its_sibling() -> None:
         "derivatives inverse functions text\n"
         "see also text"
     )
-    conv = convert_text(text, "Rules")
-    placed = {" ".join(h.spec.words): h for h in conv.analysis.body.headings}
-    assert conv.analysis.body.tokens[placed["quotient rule"].start].line == 6
+    assert placed_line(text, "quotient rule") == 6
 
 
 def test_short_article_without_a_list_keeps_its_appendix_headings() -> None:
@@ -222,6 +254,4 @@ def test_a_heading_whose_sentence_names_it_again_is_preferred() -> None:
         "selection natural selection includes sexual selection\n"
         "see also text"
     )
-    conv = convert_text(text, "X")
-    placed = {" ".join(h.spec.words): h for h in conv.analysis.body.headings}
-    assert conv.analysis.body.tokens[placed["selection"].start].line == 4
+    assert placed_line(text, "selection") == 4

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from build_support import sphinx_build
 
-from checker.article.contents import find_contents
 from checker.article.convert import convert_text
 from checker.article.inline import mark_brackets, note_sequence, recognise_tag
 from checker.article.model import Token
@@ -18,40 +17,6 @@ from checker.article.references import parse, segment
 from checker.article.text import format_heading, match_phrase
 
 DATA = Path(__file__).parent / "data" / "articles"
-
-
-def contents_of(text: str) -> list[tuple[str, str]]:
-    lines = [line.split() for line in text.split("\n")]
-    parsed = find_contents(lines)
-    assert parsed is not None
-    return [(h.number, " ".join(h.words)) for h in parsed.headings]
-
-
-def test_contents_levels_from_flattened_numbers() -> None:
-    text = (
-        "contents early life 1900–1920 2 career 2\n"  # "1.1" lost its line; 1 dropped
-        "navy service 2\n"
-        "harvard mark 2\n"
-        "2 later work 3 legacy 4 see also 5 notes 6 references 7 external links "
-        "early life 1900–1920 x"
-    )
-    assert contents_of(text) == [
-        ("1", "early life 1900–1920"),
-        ("2", "career"),
-        ("2.1", "navy service"),
-        ("2.1.1", "harvard mark"),
-        ("2.2", "later work"),
-        ("3", "legacy"),
-        ("4", "see also"),
-        ("5", "notes"),
-        ("6", "references"),
-        ("7", "external links"),
-    ]
-
-
-def test_contents_without_body_is_none() -> None:
-    lines = [line.split() for line in ["contents history 2 legacy", "nothing else"]]
-    assert find_contents(lines) is None
 
 
 def test_heading_format() -> None:

@@ -3,52 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from build_support import sphinx_build
 
-from checker.article.contents import find_contents, parse_contents
 from checker.article.convert import convert_text
-from checker.article.inline import mark_brackets, recognise_tag
+from checker.article.inline import mark_brackets, note_sequence, recognise_tag
+from checker.article.model import Token
+from checker.article.notes import marker_contexts, split_notes
 from checker.article.references import parse, segment
 from checker.article.text import format_heading, match_phrase
 
 DATA = Path(__file__).parent / "data" / "articles"
-
-
-def contents_of(text: str) -> list[tuple[str, str]]:
-    lines = [line.split() for line in text.split("\n")]
-    parsed = parse_contents(lines, find_contents(lines))
-    assert parsed is not None
-    return [(h.number, " ".join(h.words)) for h in parsed.headings]
-
-
-def test_contents_levels_from_flattened_numbers() -> None:
-    text = (
-        "contents early life 1900–1920 2 career 2\n"  # "1.1" lost its line; 1 dropped
-        "navy service 2\n"
-        "harvard mark 2\n"
-        "2 later work 3 legacy 4 see also 5 notes references 7 external links "
-        "early life 1900–1920 x"
-    )
-    assert contents_of(text) == [
-        ("1", "early life 1900–1920"),
-        ("2", "career"),
-        ("2.1", "navy service"),
-        ("2.1.1", "harvard mark"),
-        ("2.2", "later work"),
-        ("3", "legacy"),
-        ("4", "see also"),
-        ("5", "notes"),
-        ("6", "references"),
-        ("7", "external links"),
-    ]
-
-
-def test_contents_without_body_is_none() -> None:
-    lines = [line.split() for line in ["contents history 2 legacy", "nothing else"]]
-    assert parse_contents(lines, 0) is None
 
 
 def test_heading_format() -> None:
@@ -184,3 +152,129 @@ def test_subsection_whose_parent_heading_is_missing_moves_up(tmp_path: Path) -> 
         (src / name).write_text(content, encoding="utf-8")
     (src / "conf.py").write_text('extensions = ["checker"]\n', encoding="utf-8")
     assert sphinx_build(src, tmp_path / "out", "citations") == ""
+
+
+def test_only_words_the_flattening_removes_may_be_missing_from_a_phrase() -> None:
+    # "further" survives flattening, so "information" alone is not the hatnote
+    # "Further information: ..." -- it is prose
+    assert match_phrase(["further", "information", "x"], 0, "further information") == 2
+    assert match_phrase(["additional", "information", "x"], 1, "further information") == 0
+    # "not to be confused with" keeps only "confused"
+    assert match_phrase(["confused", "vector", "field"], 0, "not to be confused with") == 1
+    text = (
+        "contents uses 2 see also uses skewed data provide additional information "
+        "variance does [citation needed]\nsee also text"
+    )
+    page = convert_text(text, "X").files["uses.rst"]
+    assert "seealso" not in page
+    assert ":cn:`Skewed data provide additional information variance does`" in page
+
+
+def test_second_glued_tag_on_a_line_wraps_the_first_claim_and_what_follows() -> None:
+    text = (
+        "lead\ncontents uses 2 see also uses cooled adiabatically[clarification needed] "
+        "ams glossary[clarification needed]\nsee also text"
+    )
+    page = convert_text(text, "X").files["uses.rst"]
+    assert ":clarify:`:clarify:\\`Cooled adiabatically\\` ams glossary`." in page
+
+
+def test_note_sentence_opening_with_a_participle_continues_its_note() -> None:
+    # note b's marker shares "council" with the second sentence of
+    # note a, but that sentence opens "[it was] overturned": it leans back on
+    # the sentence before, so it stays in note a
+    def line(number: int, text: str) -> list[Token]:
+        words = text.split()
+        return [Token(w, number, i == 0) for i, w in enumerate(words)]
+
+    article = [*line(1, "treaty signed 1920 harbour"), *line(2, "city council vote tax")]
+    article[3].notes_after.append("a")
+    article[-1].notes_after.append("b")
+    section = [
+        *line(10, "harbour treaty letter signed march 1920"),
+        *line(11, "overturned council months later"),
+        *line(12, "tax council vote followed protest"),
+    ]
+    contexts = marker_contexts([article], ["a", "b"])
+    ranges = split_notes(section, ["a", "b"], contexts, Counter(), 100)
+    assert ranges == [("a", 0, 10), ("b", 10, 15)]
+
+
+def test_citation_style_sheet_in_the_references_is_furniture() -> None:
+    text = (
+        "lead\ncontents history 2 references history text here\n"
+        "references smith john 1990 history widgets oxford university press\n"
+        "2\n"
+        "mw-parser-output cite\n"
+        "citation{font-style inherit}\n"
+        "mw-parser-output\n"
+        "cs1-lock-free a{background url //upload\n"
+        "wikimedia\n"
+        "png no-repeat background-position right\n"
+        "1em center}\n"
+        "mw- parser-output\n"
+        "cs1-kern- wl-right{padding-right 0\n"
+        "2em} 3\n"
+        "jones mary 2001 gadgets penguin books"
+    )
+    conv = convert_text(text, "X")
+    page = conv.files["references.rst"]
+    # kept as a comment after the list, as furniture is in prose sections
+    assert ".. citecheck-removed stylesheet:" in page
+    assert "mw-parser-output cite citation{font-style inherit}" in page
+    bib = conv.files["references.bib"]
+    assert "parser" not in bib and "wikimedia" not in bib and "jones" in bib.lower()
+
+
+def test_notes_and_references_section_holds_the_citations() -> None:
+    text = (
+        "lead\ncontents history 2 notes references history text here\n"
+        "notes references smith john 1990 history widgets oxford university press\n"
+        "jones mary 2001 gadgets penguin books"
+    )
+    conv = convert_text(text, "X")
+    assert [s.kind for s in conv.analysis.sections] == ["prose", "references"]
+    assert "smith" in conv.files["references.bib"].lower()
+
+
+def test_note_markers_follow_wikipedia_s_sequence() -> None:
+    # [a] [b] are notes; "p[h]" (chemistry) and "[x]" after a formula are not
+    text = (
+        "lead mentions p[h] scale[a] and {\\displaystyle x} [x] value[b]\n"
+        "contents uses 2 notes uses text\n"
+        "notes first note text\n"
+        "second note text"
+    )
+    conv = convert_text(text, "X")
+    assert conv.analysis.note_labels == ["a", "b"]
+    index = conv.files["index.rst"]
+    assert "p[h] scale\\ :efn:`a`" in index and "[x] value\\ :efn:`b`" in index
+    assert note_sequence(["a", "b", "d", "nb-1", "nb-3"]) == {"a", "b", "nb-1"}
+    assert note_sequence(["aa", "z"]) == set()  # "aa" comes after a ... z
+
+
+def test_navbox_authority_control_and_page_footer() -> None:
+    text = (
+        "lead\ncontents history 2 external links history text here\n"
+        "external links official site v t e widgets gadget sprocket cog "
+        "authority control [edit wikidata] gnd 4160175-0 ndl 00562088 "
+        "retrieved https //en wikipedia org/w/ index php?title=widget&oldid=909033942 "
+        "categories widgets hidden categories wikipedia articles gnd identifiers"
+    )
+    conv = convert_text(text, "X")
+    # the footer's category "... gnd identifiers" is not a second GND
+    assert conv.analysis.authority == [("GND", "4160175-0"), ("NDL", "00562088")]
+    page = conv.files["external-links.rst"]
+    assert ".. citecheck-removed navbox:\n   v t e widgets gadget sprocket cog" in page
+    assert "Official site." in page
+
+
+def test_a_tag_inside_a_references_list_is_kept() -> None:
+    text = (
+        "lead\ncontents history 2 references history text here\n"
+        "references smith john 1990 history widgets oxford university press\n"
+        "jones 2001 p 332[full citation needed]\n"
+        "brown mary 2005 gadgets penguin books"
+    )
+    page = convert_text(text, "X").files["references.rst"]
+    assert ":full-citation-needed:`Jones 2001 p 332`" in page

@@ -127,6 +127,10 @@ def test_notes_one_text_per_marker(seed: Conversion) -> None:
     assert texts["d"].strip().startswith("Clear why kamenev")
     assert texts["e"].strip().startswith("Central committee's secretariat")
     assert texts["e"].strip().endswith("general secretary's hands.")
+    # f's second sentence opens "Faced with ...": it continues f, although its
+    # words ("central committee") are those of g's marker
+    assert texts["f"].strip().endswith("adopted lenin-trotsky proposal.")
+    assert texts["g"].strip().startswith("Trotsky explained chapter 12")
     assert texts["h"].strip().startswith("Radek need hour man")
     assert texts["h"].strip().endswith("Things rolled.")
     assert texts["i"].strip().startswith("Term trotskyism first coined")

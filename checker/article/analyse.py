@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .boxes import find_bottom_boxes, find_sidebars, find_stylesheets
 from .furniture import (
     EXTERNAL_LINK_SECTIONS,
     FURTHER_READING_SECTIONS,
@@ -18,18 +19,23 @@ from .furniture import (
     WORKS_SECTIONS,
 )
 from .headings import place_headings
-from .inline import attach_leading_marks, build_body, mark_brackets, unknown_brackets
+from .inline import (
+    attach_leading_marks,
+    build_body,
+    mark_brackets,
+    note_candidates,
+    note_sequence,
+    unknown_brackets,
+)
 from .layout import Layout, split_layout
 from .model import Body, ConversionLog, Heading, Marker
 from .structure import (
-    article_ngrams,
+    RecurringPhrases,
     find_banners,
-    find_bottom_boxes,
     find_captions,
     find_hatnotes,
     find_line_captions,
     find_quotes,
-    find_sidebars,
 )
 from .text import rejoin_split_tokens
 
@@ -55,6 +61,7 @@ class Analysis:
 
 
 def section_kind(words: list[str]) -> str:
+    """What a section holds, by its heading."""
     name = " ".join(words)
     for names, kind in (
         (NOTES_SECTIONS, "notes"),
@@ -72,12 +79,13 @@ def section_kind(words: list[str]) -> str:
 def analyse(text: str, fallback_title: str) -> Analysis:
     log = ConversionLog()
     raw_lines = text.split("\n")
-    labels: set[str] = set()
+    joined = [rejoin_split_tokens(raw) for raw in raw_lines]
+    labels = note_sequence(label for line in joined for label in note_candidates(line))
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         for unknown in unknown_brackets(raw):
             log.unsure.append(f"line {number}: unknown tag [{unknown}] kept as text")
-        lines.append(mark_brackets(rejoin_split_tokens(raw), labels).split())
+        lines.append(mark_brackets(joined[number - 1], labels).split())
     lines = attach_leading_marks(lines)
     layout = split_layout(lines, fallback_title)
     log.unsure.extend(layout.unsure)
@@ -94,7 +102,8 @@ def analyse(text: str, fallback_title: str) -> Analysis:
     for part in (lead, body):
         find_banners(part)
         find_sidebars(part)
-    find_hatnotes(body, article_ngrams(lines), stops)
+    find_stylesheets(body)
+    find_hatnotes(body, RecurringPhrases(lines), stops)
     authority: list[tuple[str, str]] = []
     appendix = [s for s in sections if s.kind != "prose"]
     bottom_from = appendix[-1].start if appendix else (sections[-1].start if sections else 0)

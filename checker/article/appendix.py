@@ -9,7 +9,7 @@ from .bibtex import Work, group_works, is_short, short_citation
 from .model import Reference
 from .notes import document_frequencies, marker_contexts, split_notes
 from .numbering import drop_stylesheet, footnotes
-from .pages import TAG_ROLES, render_span
+from .pages import TAG_ROLES, render_marker, render_span
 from .references import parse_segment, segment_journals
 from .rst import SpanWriter
 
@@ -69,12 +69,37 @@ class AppendixRenderer:
     def __call__(self, section: Section) -> list[str]:
         kind = section.kind
         if kind == "notes":
-            return self.notes_section(section)
+            return self._with_markers(section, self.notes_section(section))
         if kind == "references":
-            return self.references_section(section)
+            return self._with_markers(section, self.references_section(section), tags=True)
+        if kind == "further-reading" and self._lists_entries(section):
+            return self._with_markers(section, self.further_section(section), tags=True)
         if kind == "further-reading":
-            return self.further_section(section)
+            return self.further_section(section)  # its text as written, markers included
         return self.other_section(section)
+
+    def _with_markers(self, section: Section, lines: list[str], *, tags: bool = False) -> list[str]:
+        """A list section shows its banners and hatnotes first and keeps its
+        furniture (the citation style sheet, a navbox) as comments after the
+        list, as prose sections do, so no word of the input is lost.  With
+        ``tags``, a list shown as citations also keeps its inline tags: each
+        tagged sentence follows the list as written, its claim wrapped."""
+        body = self.analysis.body
+        writer = SpanWriter(body, section.start, section.end, TAG_ROLES)
+        top: list[str] = []
+        bottom: list[str] = []
+        for marker in writer.markers:
+            words = [t.word for t in body.tokens[marker.at : min(marker.end, section.end)]]
+            block = render_marker(marker, words, writer)
+            if block:
+                (top if marker.kind in ("banner", "hatnote") else bottom).extend([*block, ""])
+        tagged: list[str] = []
+        if tags:
+            for flag in body.flags:
+                if section.start <= flag.start < section.end and id(flag) not in writer.rendered:
+                    end = min(max(flag.end, flag.start + 1), section.end)
+                    tagged += [*writer.paragraph(flag.start, end), ""]
+        return top + lines + tagged + bottom
 
     def notes_section(self, section: Section) -> list[str]:
         analysis = self.analysis
@@ -162,6 +187,10 @@ class AppendixRenderer:
                 text = short_citation(ref, Work(work.key, Reference(raw="", line=0)))
             out += [f".. [#] {text}", ""]
         return out
+
+    def _lists_entries(self, section: Section) -> bool:
+        """Does a further-reading section show bibliography entries (not its text)?"""
+        return section.start == self.bibliography_at or any(w.further_reading for w in self.works)
 
     def further_section(self, section: Section) -> list[str]:
         out = self._bibliography_lines() if section.start == self.bibliography_at else []

@@ -12,6 +12,8 @@ the flattening removed.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -33,6 +35,10 @@ MAIN_ARTICLE_PHRASES: tuple[str, ...] = ("main article", "main articles", "furth
 #: The label that opens the table of contents.
 CONTENTS_LABELS: tuple[str, ...] = ("contents",)
 
+#: Marks the flattening left after some contents entries (the icons of section
+#: links); the body's heading does not repeat them.
+CONTENTS_ICON_MARKS = frozenset({"#", "o"})
+
 #: Standard appendix sections, in Wikipedia's usual order (MOS:ORDER).
 APPENDIX_SECTIONS: tuple[str, ...] = (
     "works",
@@ -48,6 +54,18 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
     "sources",
     "general references",
     "cited sources",
+    "works cited",
+    "further reading",
+    "external links",
+)
+
+#: The appendix headings sought, in this order, in an article without a contents
+#: list (a short one): those that never open a sentence of prose.
+LIST_FREE_APPENDIX: tuple[str, ...] = (
+    "see also",
+    "notes",
+    "footnotes",
+    "references",
     "further reading",
     "external links",
 )
@@ -56,8 +74,19 @@ APPENDIX_SECTIONS: tuple[str, ...] = (
 #: Lists of the subject's own works: kept as written, never read as captions or prose.
 WORKS_SECTIONS = frozenset({"works", "selected works", "publications"})
 NOTES_SECTIONS = frozenset({"notes", "explanatory notes", "footnotes"})
+#: "Notes and references" holds the citations (and the few notes among them).
 REFERENCE_SECTIONS = frozenset(
-    {"references", "citations", "sources", "cited sources", "general references"}
+    {
+        "references",
+        "citations",
+        "sources",
+        "cited sources",
+        "general references",
+        "notes references",
+        "references notes",
+        "footnotes references",
+        "works cited",
+    }
 )
 FURTHER_READING_SECTIONS = frozenset({"further reading", "bibliography"})
 EXTERNAL_LINK_SECTIONS = frozenset({"external links"})
@@ -226,10 +255,25 @@ BANNER_REMOVE_NOTICE = "learn how and when to remove this message"
 MAX_FIND_SOURCES_WORDS = 16
 FIND_SOURCES_ENGINES: tuple[str, ...] = ("news", "newspapers", "books", "scholar", "jstor")
 
+#: The citation templates' style sheet, flattened into the references list
+#: where the first citation sits: a run of lines of CSS ("mw-parser-output cite",
+#: "citation{font-style inherit}", "1em center}", ... "2em}") that ends with the
+#: last rule's closing brace.  A line of it opens with one of these.
+STYLESHEET_OPENER = "mw-parser-output"
+STYLESHEET_LINE = re.compile(
+    r"^(?:mw-|parser-|output|cs1|citation|code|wikimedia|org/|svg|png|#|\d+(?:\.\d+)?(?:em|px|%)\}?$)"
+)
+
 #: Sidebars ("Part of a series on ...") run from the opening phrase to the
-#: glued "v t e" (view/talk/edit) links.
+#: "v t e" (view/talk/edit) links.
 SIDEBAR_OPENERS: tuple[str, ...] = ("part of a series on", "part series")
-NAVBOX_END_SUFFIX = "vte"
+#: A box's "v t e" (view, talk, edit) links: they end a sidebar and open each
+#: navbox; spaced, or glued to the word before them ("portalvte").
+NAVBOX_LINKS: tuple[str, ...] = ("v t e", "vte")
+
+#: The page footer: "Retrieved from https://en.wikipedia.org/w/index.php?title=..."
+#: and the categories, to the end of the text.
+PAGE_FOOTER_OPENER = "retrieved https //en wikipedia"
 
 #: Bottom furniture after the external links: succession boxes, navboxes and authority control.
 SUCCESSION_BOX_OPENERS: tuple[str, ...] = (
@@ -368,18 +412,18 @@ went won wore wrote
     )
 )
 
-#: Words the flattening may have removed; only these may be missing when a
-#: furniture phrase is matched against flattened text (a common English list).
+#: Words the flattening removed; only these may be missing when a furniture
+#: phrase is matched against flattened text.  Measured, not assumed: these
+#: never occur in the flattened articles, while many words of common English
+#: stopword lists do ("other", "such", "further", "about", "then", "no"), so
+#: "further information" needs its "further" and cannot match "information".
 STOPWORDS = frozenset(
     _words(
         """
-a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not now of off on once only or other our ours
-ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your yours yourself yourselves
+a an and are as at be been below between but by can could doing for from had has have he
+hers herself him his if in into is it its more myself not of on or ours ourselves some than
+that the theirs they this to was we were what when where which who with would your yours
+yourself yourselves
 """
     )
 )

@@ -9,16 +9,23 @@ with the best total score.
 
 from __future__ import annotations
 
-from .furniture import ATTRIBUTION_DASHES, MAIN_ARTICLE_PHRASES
+from .furniture import APPENDIX_SECTIONS, ATTRIBUTION_DASHES, MAIN_ARTICLE_PHRASES
 from .model import Body, Heading, HeadingSpec
 from .text import match_phrase
 
 #: Evidence weights.
 AT_LINE_START = 4  # headings are glued to the start of their first sentence
-GLUED_TO_PREVIOUS = 3  # a section with no intro text: "before 1917 revolution childhood ..."
+#: a section with no intro text: "before 1917 revolution childhood ...", so only
+#: before its own first subsection (a sibling never follows an empty section:
+#: "usual formula quotient rule" / "derivatives inverse functions" is a sentence's end)
+GLUED_TO_PREVIOUS = 3
 BEFORE_FURNITURE = 2  # a hatnote or banner follows a heading
 AFTER_HATNOTE = 3  # "main article russian civil war 1918 military situation ..."
 AFTER_ATTRIBUTION = 2  # "— author 'title' 1937 fourth international ..."
+#: a section's first sentence names its subject again, within a few words
+RESTATED = 2
+RESTATE_REACH = 3
+STEM = 5  # "plants" / "plant", "selection" / "selective"
 UNPLACED = -1000
 
 _BANNER_OPENERS = ("section needs", "article needs", "section does", "article does")
@@ -27,7 +34,10 @@ _BANNER_OPENERS = ("section needs", "article needs", "section does", "article do
 def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading], list[int]]:
     """The placed headings, and the indexes of specs that could not be placed."""
     words = body.words()
-    candidates = [_candidates(body, words, spec) for spec in specs]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
+    candidates = [_candidates(body, words, spec, where) for spec in specs]
     # best[k][j]: best total for specs[:k+1] with spec k at candidates[k][j]
     best: list[list[float]] = []
     back: list[list[int]] = []
@@ -39,7 +49,9 @@ def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading],
                 row.append(score)
                 links.append(-1)
                 continue
-            top, link = _best_predecessor(best[k - 1], candidates[k - 1], specs[k - 1], pos)
+            top, link = _best_predecessor(
+                best[k - 1], candidates[k - 1], specs[k - 1], pos, specs[k]
+            )
             row.append(top + score)
             links.append(link)
         # the "unplaced" option keeps the chain alive when a heading is missing
@@ -56,7 +68,11 @@ def place_headings(body: Body, specs: list[HeadingSpec]) -> tuple[list[Heading],
 
 
 def _best_predecessor(
-    prev_best: list[float], prev_cands: list[tuple[int, int]], prev_spec: HeadingSpec, pos: int
+    prev_best: list[float],
+    prev_cands: list[tuple[int, int]],
+    prev_spec: HeadingSpec,
+    pos: int,
+    spec: HeadingSpec,
 ) -> tuple[float, int]:
     top, link = float("-inf"), -1
     for j, total in enumerate(prev_best):
@@ -68,7 +84,7 @@ def _best_predecessor(
         end = prev_pos + len(prev_spec.words)
         if end > pos:
             continue
-        bonus = GLUED_TO_PREVIOUS if end == pos else 0
+        bonus = GLUED_TO_PREVIOUS if end == pos and spec.level > prev_spec.level else 0
         if total + bonus > top:
             top, link = total + bonus, j
     return top, link
@@ -99,10 +115,13 @@ def _trace(
     return placed, missing
 
 
-def _candidates(body: Body, words: list[str], spec: HeadingSpec) -> list[tuple[int, int]]:
+def _candidates(
+    body: Body, words: list[str], spec: HeadingSpec, where: dict[str, list[int]]
+) -> list[tuple[int, int]]:
+    """Every occurrence of the heading's words (``where``: each word's positions)."""
     n = len(spec.words)
     found = []
-    for i in range(len(words) - n + 1):
+    for i in where.get(spec.words[0], []) if spec.words else []:
         if words[i : i + n] != spec.words:
             continue
         score = 1
@@ -114,6 +133,10 @@ def _candidates(body: Body, words: list[str], spec: HeadingSpec) -> list[tuple[i
             score += BEFORE_FURNITURE
         if _after_hatnote(words, i):
             score += AFTER_HATNOTE
+        if " ".join(spec.words) not in APPENDIX_SECTIONS and _restated(
+            spec.words, words[after : after + RESTATE_REACH]
+        ):
+            score += RESTATED
         line_first = i
         while line_first > 0 and not body.tokens[line_first].line_start:
             line_first -= 1
@@ -121,6 +144,14 @@ def _candidates(body: Body, words: list[str], spec: HeadingSpec) -> list[tuple[i
             score += AFTER_ATTRIBUTION
         found.append((i, score))
     return found
+
+
+def _restated(heading: list[str], following: list[str]) -> bool:
+    """Does the sentence after the heading name its subject again ("plant
+    organogenesis plants organogenesis simply process ...")?  Not asked of
+    appendix headings, whose lists never do."""
+    stems = {w[:STEM] for w in heading if len(w) >= STEM}
+    return any(w[:STEM] in stems for w in following if len(w) >= STEM)
 
 
 def _after_hatnote(words: list[str], i: int, reach: int = 6) -> bool:

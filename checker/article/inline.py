@@ -12,6 +12,7 @@ glued to a word it belongs to that word's sentence, up to the tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 
 from ..tags import INLINE_TAGS, InlineTag
 from .model import Body, Flag, Token
@@ -46,22 +47,74 @@ def recognise_tag(content: str) -> InlineTag | None:
     return None
 
 
-def mark_brackets(line: str, notes: set[str] | None = None) -> str:
-    """Replace tags and note markers in one line by sentinel words."""
+def mark_brackets(line: str, notes: Container[str] | None = None) -> str:
+    """Replace tags and note markers in one line by sentinel words; ``notes``
+    are the labels that are markers (None: every bracket that looks like one)."""
 
     def replace(match: re.Match[str]) -> str:
         content = match[1].strip()
         tag = recognise_tag(content)
         if tag is not None:
             return f" {TAG_PREFIX}{tag.name} "
-        if _NOTE_LABEL.match(content):
-            label = content.replace(" ", "-")  # "[nb 1]": one word, "nb-1"
-            if notes is not None:
-                notes.add(label)
+        label = _note_label(match)
+        if label is not None and (notes is None or label in notes):
             return f" {NOTE_PREFIX}{label} "
         return match[0]
 
     return _BRACKET.sub(replace, line)
+
+
+def note_candidates(line: str) -> list[str]:
+    """Labels of the brackets in ``line`` that look like note markers, in order."""
+    return [
+        label
+        for match in _BRACKET.finditer(line)
+        if not recognise_tag(match[1].strip()) and (label := _note_label(match)) is not None
+    ]
+
+
+def _note_label(match: re.Match[str]) -> str | None:
+    content = match[1].strip()
+    if not _NOTE_LABEL.match(content):
+        return None
+    if match.string[: match.start()].rstrip().endswith("}"):
+        return None  # a formula's text form: "{\\displaystyle a} [a]"
+    return content.replace(" ", "-")  # "[nb 1]": one word, "nb-1"
+
+
+def note_sequence(candidates: Iterable[str]) -> set[str]:
+    """The labels that are note markers: Wikipedia numbers notes a, b, c ... (or
+    nb 1, nb 2 ...), so a label counts only with all those before it.  "[x]" in
+    a formula or "p[h]" in chemistry stands alone and stays text."""
+    present = set(candidates)
+    kept: set[str] = set()
+    for family in {_label_position(label)[0] for label in present}:
+        n = 1
+        while (label := _label_at(family, n)) in present:
+            kept.add(label)
+            n += 1
+    return kept
+
+
+def _label_position(label: str) -> tuple[str, int]:
+    """("", 1) for "a", ("", 27) for "aa"; ("nb-", 3) for "nb-3"."""
+    digits = re.search(r"\d+$", label)
+    if digits:
+        return label[: digits.start()], int(digits[0])
+    n = 0
+    for char in label:
+        n = n * 26 + (ord(char) - ord("a") + 1)
+    return "", n
+
+
+def _label_at(family: str, n: int) -> str:
+    if family:
+        return f"{family}{n}"
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def attach_leading_marks(lines: list[list[str]]) -> list[list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .contents import Contents, find_contents, parse_contents
+from .contents import appendix_headings, find_contents
 from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
 from .infobox import HIDDEN_ISO_DATE, find_labels, parse_infobox
 from .inline import NOTE_PREFIX, TAG_PREFIX
@@ -47,21 +47,32 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
         hatnotes.append(" ".join(w for w in lines[first] if _plain(w)))
         first += 1
     unsure: list[str] = []
-    contents_at = find_contents(lines, first)
-    contents: Contents | None = parse_contents(lines, contents_at) if contents_at >= 0 else None
+    contents = find_contents(lines, first)
     if contents is None:
-        unsure.append("no contents list found: the body is one section")
+        contents = appendix_headings(lines, first)
+        unsure.append(
+            "no contents list found: the body is one section"
+            if contents is None
+            else "no contents list found: only the standard appendix headings are sections"
+        )
+    if contents is None:
         head_end = len(lines)
     else:
-        head_end = contents_at
-    opening, after = _join_web_address(lines, first, head_end)
+        head_end = contents.label_line
+        if contents.label_word:
+            # words before the label on its line (a sidebar's end, a caption) stay in the lead
+            head_end += 1
+    head = lines[:head_end]
+    if contents is not None and contents.label_word:
+        head[-1] = head[-1][: contents.label_word]
+    opening, after = _join_web_address(head, first, head_end)
     title, infobox, caption, lead_start = _infobox(opening)
     if not infobox:
         # a dot inside the infobox ("st. louis", "d.c.") made the splitter cut it:
         # take following lines until the name recurs after the labels
         joined, more = list(opening), after
         while more < min(head_end, after + MAX_INFOBOX_LINES) and _looks_like_infobox(joined):
-            joined += lines[more]
+            joined += head[more]
             more += 1
             title, infobox, caption, lead_start = _infobox(joined)
             if infobox:
@@ -70,7 +81,7 @@ def split_layout(lines: list[list[str]], fallback_title: str) -> Layout:
     lead: list[tuple[int, list[str]]] = []
     if first < head_end:
         lead.append((first + 1, opening[lead_start:]))
-        lead.extend((i + 1, lines[i]) for i in range(after, head_end))
+        lead.extend((i + 1, head[i]) for i in range(after, head_end))
     body: list[tuple[int, list[str]]] = []
     headings: list[HeadingSpec] = []
     if contents is not None:

@@ -27,6 +27,15 @@ SHORT_UNIT = 3
 FRAGMENT_PENALTY = 6.0
 
 
+def _leans_back(words: Sequence[str]) -> bool:
+    """A sentence that opens with a past participle ("faced with the united
+    opposition ...", "[he was] replaced by ...") lost a subject that referred
+    back, or hangs on the sentence before: it continues a note, it does not
+    start one."""
+    first = words[0] if words else ""
+    return len(first) > 4 and first.isalpha() and first.endswith("ed")
+
+
 def _script(word: str) -> str:
     for char in word:
         if char.isalpha():
@@ -86,7 +95,8 @@ def split_notes(
     line); each unit is scored against every marker's context; a monotone
     assignment of units to labels, every label getting at least one unit,
     maximises the total.  A unit of a word or two is a fragment of the
-    sentence before it and stays with its note.
+    sentence before it and stays with its note, as does a sentence that opens
+    leaning back on the one before (:func:`_leans_back`).
     """
     n = len(labels)
     cuts = sorted({0, len(tokens), *_cut_points(tokens)})
@@ -107,7 +117,8 @@ def split_notes(
     back = [[0] * n for _ in units]
     best[0][0] = scores[0][0]
     for u in range(1, len(units)):
-        short = units[u][1] - units[u][0] <= SHORT_UNIT
+        start, end = units[u]
+        short = end - start <= SHORT_UNIT or _leans_back([t.word for t in tokens[start:end]])
         for k in range(n):
             stay = best[u - 1][k]
             advance = best[u - 1][k - 1] - (FRAGMENT_PENALTY if short else 0.0) if k else minus

@@ -19,6 +19,7 @@ UNDERLINES = {1: "=", 2: "-", 3: "~", 4: "^"}
 MarkerRenderer = Callable[[Marker, list[str], "SpanWriter"], list[str]]
 
 _INLINE_SPECIALS = re.compile(r"([\\*`|])")
+_MAY_NEED_ESCAPE = re.compile(r"[\\*`|_<]")
 _TRAILING_UNDERSCORE = re.compile(r"(\w)_(?=\W|$)")
 _LINE_START_CONSTRUCT = re.compile(
     r"^(?:[-+*•‣⁃]\s|#\.\s|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w+\)\s|:|\.\.|\||>>>|__)"
@@ -29,6 +30,8 @@ _PUNCT_ONLY = re.compile(r"^([!-/:-@\[-`{-~])\1+$")
 
 def escape(text: str, *, in_role: bool = False) -> str:
     """Escape reST inline markup characters in plain text."""
+    if not _MAY_NEED_ESCAPE.search(text):
+        return text  # most words: nothing to escape
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _TRAILING_UNDERSCORE.sub(r"\1\\_", text)
     if in_role:
@@ -45,8 +48,15 @@ def escape_line(line: str) -> str:
     return line
 
 
+#: Wikipedia's contents list shows three levels; a deeper heading is a rubric
+#: inside its section (its text stays the section's own).
+MAX_SECTION_LEVEL = 3
+
+
 def heading(title: str, level: int) -> list[str]:
     text = escape(title)
+    if level > MAX_SECTION_LEVEL:
+        return [f".. rubric:: {text}", ""]
     rule = UNDERLINES.get(level, "^") * max(len(text), 4)
     if level == 1:
         return [rule, text, rule, ""]
@@ -113,9 +123,15 @@ class SpanWriter:
             flags = flags_at.get(i)
             if flags:
                 self.rendered.update(id(f) for f in flags)
-                flag = flags[0]
-                claim_end = min(flag.end, stop)
-                current.append(self.role(flag, i, claim_end, first=not current, outer=flags[1:]))
+                # the longest claim outermost ("x process[clarify] ams glossary[clarify]"
+                # wraps the first claim and the words after it in the second); of
+                # tags on one claim, the later wraps the earlier
+                order = {id(f): k for k, f in enumerate(flags)}
+                flags = sorted(flags, key=lambda f: (-f.end, -order[id(f)]))
+                claim_end = min(flags[0].end, stop)
+                tokens_in = self.body.tokens[i:claim_end]
+                notes = "".join(f"\\ :efn:`{n}`" for t in tokens_in for n in t.notes_after)
+                current.append(self.role(flags, i, claim_end, first=not current) + notes)
                 i = claim_end
                 continue
             current.append(self.word(i, capital=not current))
@@ -135,22 +151,22 @@ class SpanWriter:
             text += f"\\ :efn:`{label}`"
         return text
 
-    def role(
-        self, flag: Flag, start: int, end: int, *, first: bool, outer: Sequence[Flag] = ()
-    ) -> str:
-        """The claim wrapped in its tag's role; more tags on the same claim wrap
-        that role in turn (a claim may hold inline markup, backquotes escaped)."""
-        tokens = self.body.tokens[start:end]
-        words = [escape(t.word, in_role=True) for t in tokens]
-        if first and words:
-            words[0] = sentence_case(words[0])
-        claim = " ".join(words)
-        notes = "".join(f"\\ :efn:`{n}`" for t in tokens for n in t.notes_after)
-        markup = f":{self.tag_roles[flag.tag]}:`{claim}{_date(flag)}`"
-        for extra in outer:
-            inner = markup.replace("`", "\\`")
-            markup = f":{self.tag_roles[extra.tag]}:`{inner}{_date(extra)}`"
-        return markup + notes
+    def role(self, flags: Sequence[Flag], start: int, end: int, *, first: bool) -> str:
+        """The claim wrapped in the role of ``flags[0]``; the other flags' claims
+        (as long or shorter, from the same start) are roles nested inside it,
+        backquotes escaped, and the rest of the longer claim follows them."""
+        outer, inner = flags[0], flags[1:]
+        if inner:
+            inner_end = min(inner[0].end, end)
+            nested = self.role(inner, start, inner_end, first=first).replace("`", "\\`")
+            rest = [escape(t.word, in_role=True) for t in self.body.tokens[inner_end:end]]
+            claim = " ".join([nested, *rest])
+        else:
+            words = [escape(t.word, in_role=True) for t in self.body.tokens[start:end]]
+            if first and words:
+                words[0] = sentence_case(words[0])
+            claim = " ".join(words)
+        return f":{self.tag_roles[outer.tag]}:`{claim}{_date(outer)}`"
 
 
 def _date(flag: Flag) -> str:

@@ -1,32 +1,25 @@
-"""Find the furniture inside the body: banners, hatnotes, sidebars, quotations,
-captions, and the bottom boxes (sister projects, succession, navboxes,
-authority control).  Each becomes a :class:`~.model.Marker` over the words it
-consumed; the renderer writes markers as markup and skips their words.
+"""Find the furniture inside the body: banners, hatnotes, quotations and
+captions (boxes are in :mod:`.boxes`).  Each becomes a :class:`~.model.Marker`
+over the words it consumed; the renderer writes markers as markup and skips
+their words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from ..tags import BANNERS, SCOPES
 from .furniture import (
     ATTRIBUTION_DASHES,
-    AUTHORITY_CONTROL_LABEL,
-    AUTHORITY_NOISE,
-    AUTHORITY_SCHEMES,
     BANNER_FIND_SOURCES,
     BANNER_REMOVE_NOTICE,
     FIRST_PERSON,
     MAIN_ARTICLE_PHRASES,
     MAX_FIND_SOURCES_WORDS,
     MONTHS,
-    NAVBOX_END_SUFFIX,
     SEASONS,
     SENTENCE_OPENERS,
     SENTENCE_VERBS,
-    SIDEBAR_OPENERS,
-    SISTER_PROJECT_WORDS,
-    SUCCESSION_BOX_OPENERS,
 )
 from .model import Body, Marker, Token
 from .text import find_phrase, is_year, match_phrase, parse_month_year
@@ -35,8 +28,6 @@ from .text import find_phrase, is_year, match_phrase, parse_month_year
 MAX_TARGET_WORDS = 5
 #: A target that recurs nowhere is taken up to a visible boundary only if that is near.
 MAX_UNSEEN_TARGET_WORDS = 3
-#: A sidebar or navbox longer than this is not one.
-MAX_BOX_WORDS = 1500
 MAX_QUOTE_LINES = 12
 SHORT_LINE = 9
 #: A caption standing alone on a line names at most this many words before its year.
@@ -73,7 +64,7 @@ def _banner_tail(words: list[str], end: int, data: dict[str, str]) -> int:
     return end + match_phrase(words, end, BANNER_REMOVE_NOTICE)
 
 
-def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]) -> None:
+def find_hatnotes(body: Body, ngrams: Container[tuple[str, ...]], stops: Iterable[int]) -> None:
     """ "main article X": X is the longest following run that recurs elsewhere."""
     words = body.words()
     stop_at = sorted(stops)
@@ -102,7 +93,7 @@ def find_hatnotes(body: Body, ngrams: set[tuple[str, ...]], stops: Iterable[int]
 
 
 def _recurring_target(
-    words: list[str], start: int, limit: int, ngrams: set[tuple[str, ...]]
+    words: list[str], start: int, limit: int, ngrams: Container[tuple[str, ...]]
 ) -> int:
     for n in range(min(MAX_TARGET_WORDS, limit - start), 0, -1):
         if tuple(words[start : start + n]) in ngrams:
@@ -129,91 +120,19 @@ def _unseen_target(body: Body, start: int, limit: int) -> int:
     return size if size <= MAX_UNSEEN_TARGET_WORDS else 1
 
 
-def article_ngrams(lines: list[list[str]], max_n: int = MAX_TARGET_WORDS) -> set[tuple[str, ...]]:
-    """Word n-grams that occur at least twice in the article (hatnote targets recur)."""
-    seen: set[tuple[str, ...]] = set()
-    twice: set[tuple[str, ...]] = set()
-    for words in lines:
-        for n in range(1, max_n + 1):
-            for i in range(len(words) - n + 1):
-                gram = tuple(words[i : i + n])
-                (twice if gram in seen else seen).add(gram)
-    return twice
+class RecurringPhrases:
+    """Word sequences that occur at least twice in the article, within a line
+    (hatnote targets recur); asked for the few candidates, not all n-grams."""
 
+    def __init__(self, lines: list[list[str]]) -> None:
+        self._text = "\n".join(" " + " ".join(words) + " " for words in lines)
 
-def find_sidebars(body: Body) -> None:
-    words = body.words()
-    for opener in SIDEBAR_OPENERS:
-        i = 0
-        while (i := find_phrase(words, opener, i)) >= 0:
-            end = _box_end(words, i)
-            if end is None:
-                i += 1
-                continue
-            body.markers.append(Marker("sidebar", i, end, {}))
-            i = end
-
-
-def _box_end(words: list[str], start: int) -> int | None:
-    for j in range(start, min(len(words), start + MAX_BOX_WORDS)):
-        if words[j].endswith(NAVBOX_END_SUFFIX):
-            return j + 1
-    return None
-
-
-def find_bottom_boxes(body: Body, start: int) -> list[tuple[str, str]]:
-    """Sister projects, succession boxes, navboxes and authority control after ``start``.
-
-    Returns the authority-control identifiers as (scheme label, value).
-    """
-    words = body.words()
-    sister = find_phrase(words, "wikipedia's sister projects", start)
-    if sister >= 0:
-        begin = max(start, sister - 6)
-        while begin < sister and words[begin] != "find":
-            begin += 1
-        end = sister + match_phrase(words, sister, "wikipedia's sister projects")
-        while end < len(words) and words[end] in SISTER_PROJECT_WORDS:
-            end += 1
-        body.markers.append(Marker("sister-projects", begin, end, {}))
-    authority = find_phrase(words, AUTHORITY_CONTROL_LABEL, start)
-    box_limit = authority if authority >= 0 else len(words)
-    succession = min(
-        (
-            i
-            for i in (find_phrase(words, o, start, box_limit) for o in SUCCESSION_BOX_OPENERS)
-            if i >= 0
-        ),
-        default=-1,
-    )
-    navbox = next((j for j in range(start, box_limit) if words[j] == NAVBOX_END_SUFFIX), -1)
-    if succession >= 0:
-        body.markers.append(
-            Marker("succession-box", succession, navbox if navbox > succession else box_limit, {})
-        )
-    if navbox >= 0:
-        body.markers.append(Marker("navbox", navbox, box_limit, {}))
-    if authority < 0:
-        return []
-    ids = _authority_ids(words[authority + 2 :])
-    body.markers.append(Marker("authority-control", authority, len(words), {}))
-    return ids
-
-
-def _authority_ids(words: list[str]) -> list[tuple[str, str]]:
-    ids: list[tuple[str, str]] = []
-    current: str | None = None
-    values: list[str] = []
-    for word in words:
-        if word in AUTHORITY_SCHEMES:
-            if current and values:
-                ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
-            current, values = word, []
-        elif current and word not in AUTHORITY_NOISE:
-            values.append(word)
-    if current and values:
-        ids.append((AUTHORITY_SCHEMES[current], " ".join(values)))
-    return ids
+    def __contains__(self, gram: object) -> bool:
+        if not isinstance(gram, tuple) or not gram:
+            return False
+        key = " " + " ".join(gram) + " "
+        first = self._text.find(key)
+        return first >= 0 and self._text.find(key, first + 1) >= 0
 
 
 def find_quotes(body: Body, stops: set[int]) -> None:

@@ -37,7 +37,7 @@ WINDOW = 6
 
 @dataclass(frozen=True, slots=True)
 class OrderPrior:
-    """How first-use order shows in a section (fitted by :mod:`checker.rank.train`).
+    """How first-use order shows in a section (the defaults were measured on the training split).
 
     ``tight`` is the share of consecutive first uses, in an ordered list,
     whose numbers rise by at most :data:`STEP`; ``prior`` the probability that

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from checker.rank.claims import claim_from_json
+from checker.rank.features import ClaimFeatures
 from checker.rank.order import TRUST, OrderPrior, belief, place, possible_slots
 
 # A section's cited sentences (paragraph, sentence) with the works they cite, in a list of
@@ -77,3 +79,26 @@ def test_a_shuffled_list_is_not_believed_and_gives_no_gap() -> None:
 def test_no_context_no_placement() -> None:
     found = place([], 40, at=None)
     assert (found.belief, found.slots, found.gap) == (0.0, 0, {})
+
+
+def test_the_claims_place_from_the_contract_finds_its_gap() -> None:
+    # works listed by first use; the sentences around the claim cite 0, 1 and 3, 4
+    line = {
+        "claim": "Its walls were rebuilt in stone.",
+        "para": 0,
+        "sent": 2,
+        "context": [
+            {"text": "The fort was first built of timber.", "para": 0, "sent": 0, "cites": ["a"]},
+            {"text": "A ditch surrounded it.", "para": 0, "sent": 1, "cites": ["b"]},
+            {"text": "A garrison held it for a century.", "para": 0, "sent": 3, "cites": ["d"]},
+            {"text": "It was abandoned in 1650.", "para": 0, "sent": 4, "cites": ["e"]},
+        ],
+        "sources": [{"id": s, "text": f"Author {s.upper()}. A book."} for s in "abcdef"],
+    }
+    claim = claim_from_json(line)
+    assert (claim.para, claim.sent) == (0, 2)
+    placement = ClaimFeatures(claim).placement
+    assert placement.located and placement.gap == {2: 1.0}
+    # the same claim without its place: it may sit only before or after the paragraph
+    placement = ClaimFeatures(claim_from_json({**line, "para": None, "sent": None})).placement
+    assert not placement.located and 2 not in placement.gap

@@ -9,6 +9,9 @@ a year are not taken for names.
 
 from __future__ import annotations
 
+from .citesplit import possessive
+from .freecite import person as full_name
+from .furniture import MONTHS
 from .model import Reference
 from .refdata import (
     CHAPTER_WORDS,
@@ -26,6 +29,8 @@ from .text import is_year, title_case
 MAX_COMMENT_WORDS = 4
 #: Authors before the year of an author-date opening ("andersen peter hansen ole ...").
 MAX_AUTHOR_WORDS = 8
+#: Words of one given-name-first author before the year ("robert carver north 1963").
+MAX_GIVEN_FIRST = 4
 
 
 def take_authors(ref: Reference, words: list[str]) -> list[str]:
@@ -45,13 +50,19 @@ def take_authors(ref: Reference, words: list[str]) -> list[str]:
 def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
     """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
     if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
+        dated = _dated_names(words)
+        if dated:
+            # "walter moss 2005", "peter gue zarrow 2005": the year closes the names
+            ref.authors.append(full_name(words[:dated]))
+            ref.year = words[dated]
+            return words[dated + 1 :]
         surname = 1
         while surname < len(words) - 1 and (
             len(words[surname]) == 1 or words[surname] in PARTICLES
         ):
             surname += 1  # initials and particles ("jean van heijenoort")
         given = " ".join(words[:surname])
-        family = words[surname]
+        family = possessive(words[surname]) or words[surname]
         if surname > 1 and words[surname - 1] in PARTICLES:
             given, family = " ".join(words[: surname - 1]), f"{words[surname - 1]} {family}"
         ref.authors.append(f"{title_case(family)}, {title_case(given)}")
@@ -68,13 +79,25 @@ def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
     return _author_list(ref, words)
 
 
+def _dated_names(words: list[str]) -> int:
+    """Index of the year right after given-name-first names ("robert carver north
+    1963"), when it is the reference's latest year: "leon trotsky 1905 vintage books
+    1971" names its title "1905" there, and the publication year comes last."""
+    for k in range(2, min(len(words), MAX_GIVEN_FIRST + 1)):
+        if is_year(words[k]):
+            later = [w for w in words[k + 1 :] if is_year(w)]
+            plain = all(w.replace("-", "").isalpha() for w in words[:k])
+            return k if plain and all(w < words[k] for w in later) else 0
+    return 0
+
+
 def _author_list(ref: Reference, words: list[str]) -> list[str]:
     """Surname-first names up to the year, as author-date citations print them:
     "solheim 2009", "brenner ada 1958", "andersen peter hansen ole 1999",
     "rasmussen lars et al 2012", "okafor et al 2005"."""
     year = next((i for i, w in enumerate(words[: MAX_AUTHOR_WORDS + 1]) if is_year(w)), -1)
-    if year < 1 or not all(w.isalpha() for w in words[:year]):
-        return words
+    if year < 1 or not all(w.isalpha() and w not in MONTHS for w in words[:year]):
+        return words  # "may 1922" is a date
     names = list(words[:year])
     others = tuple(names[-2:]) == ET_AL
     if others:

@@ -196,3 +196,70 @@ BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
 #: ("mw-parser-output", sometimes cut as "mw- parser-output") or a "cs1-" class.
 STYLESHEET_OPENING = ("mw-parser-output", "cite")
 STYLESHEET_MARKS = ("mw-", "parser-output", "cs1-")
+
+# Free-text citations written by hand ("see Robert Conquest, The Great Terror,
+# p. 418", "Chapter XII of My Life", "Trotsky's 1925 book Lenin") run together
+# in one flattened line when an item had no closing full stop.  These words
+# say where one of them opens (:mod:`.citesplit`).
+
+#: A locator that opens a short citation ("chapter xii my life", "document 106 ...").
+LOCATOR_WORDS = frozenset({"chapter", "chap", "ch", "document", "doc", "letter", "appendix"})
+#: A reader's pointer before a citation ("see", "cf.", "quoted in", "cf., for instance").
+POINTER_WORDS = frozenset({"see", "cf", "compare", "quoted", "also", "instance", "eg"})
+#: What a possessive names when it is the author's ("Trotsky's 1925 book", "Abramovich's memoirs").
+GENRE_WORDS = frozenset(
+    {
+        "book",
+        "books",
+        "memoirs",
+        "memoir",
+        "account",
+        "biography",
+        "autobiography",
+        "speech",
+        "article",
+        "essay",
+        "letter",
+        "letters",
+        "pamphlet",
+        "diary",
+        "diaries",
+        "unfinished",
+        "lecture",
+        "testimony",
+        "interview",
+        "obituary",
+    }
+)
+#: A contributor's role after the name ("john dewey chairman", "edward acton ed").
+ROLE_WORDS = frozenset({"chairman", "chair", "editor", "editors", "ed", "eds", "compiler"})
+#: After a page number, words that still belong to the citation ("p 12 n 3", "pp 4-9 isbn ...").
+PAGE_CONTINUATION = frozenset(
+    {
+        *IDENTIFIER_WORDS,
+        *ACCESS_WORDS,
+        "archived",
+        "ff",
+        "f",
+        "n",
+        "nn",
+        "note",
+        "notes",
+        "fn",
+        "fig",
+        "figs",
+        "col",
+        "cols",
+        "passim",
+        "plate",
+        "plates",
+        "table",
+        "footnote",
+        "and",
+        "&",
+        "et",
+        "seq",
+    }
+)
+#: "contained (in)", "reprinted (in)": what follows is the collection that holds the piece.
+CONTAINER_WORDS = frozenset({"contained", "reprinted", "anthologized"})

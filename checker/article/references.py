@@ -12,12 +12,22 @@ import re
 from collections.abc import Sequence
 
 from .authors import MAX_AUTHOR_WORDS, take_authors
+from .freecite import (
+    headword_first,
+    take_byline,
+    take_editors,
+    take_locator,
+    take_possessive,
+    take_role,
+)
 from .model import Reference
 from .refdata import (
     ACCESS_WORDS,
     CHAPTER_WORDS,
+    CONTAINER_WORDS,
     DOI_PREFIX,
     EDITOR_WORDS,
+    GIVEN_NAMES,
     ISBN_VALUE,
     PAGE_TOKEN,
     PAGE_WORDS,
@@ -72,20 +82,43 @@ def parse(
     words = _take_access(ref, words)
     words = _take_identifiers(ref, words)
     words = _take_pages(ref, words)
-    words = take_authors(ref, words)
+    words = take_locator(ref, words)
+    if words and words[0] in GIVEN_NAMES and any(w in ("eds", "editors") for w in words[:12]):
+        words = take_editors(ref, words)  # "edward acton ... rosenberg eds companion ..."
+    words = take_possessive(ref, words)
+    if not ref.authors and not headword_first(words):
+        words = take_authors(ref, words)
+    if not ref.authors and not ref.editors:
+        words = take_editors(ref, words)
+    if not ref.authors:
+        words = take_role(ref, words)
+    if not ref.authors and not ref.editors:
+        words = take_byline(ref, words)
     words = _take_publisher(ref, words)
-    years = [i for i, w in enumerate(words) if is_year(w)]
+    if ref.locator and not ref.authors and len(words) == 1 and is_year(words[0]):
+        ref.title, words = words[0], []  # "chapter xxiii 1905": the work's title is a year
+    years = [i for i, w in enumerate(words) if is_year(w) and i > _contained_at(words)]
     if years and not ref.year:
         ref.year = words[years[-1]]
         del words[years[-1]]
-    ref.title = " ".join(words).strip()
+    if not ref.title:
+        ref.title = " ".join(words).strip()
     # the rules are sure of a reference whose author, title and a date or
     # publisher they all found; without an author they cannot tell a
     # reference that has none from a name they did not recognise
     # (a date left in the title means the reference held more than one)
-    ref.parsed = bool(ref.title and ref.authors and (ref.year or ref.publisher or ref.accessed))
+    ref.parsed = bool(
+        ref.title and (ref.authors or ref.editors) and (ref.year or ref.publisher or ref.accessed)
+    )
     ref.parsed = ref.parsed and not any(is_year_or_range(w) for w in ref.title.split())
     return ref
+
+
+def _contained_at(words: list[str]) -> int:
+    """ "speech ... may 1924 contained challenge left opposition ...": a piece in a
+    collection is dated by the collection; the date before "contained (in)" is
+    the piece's own.  -1 when the reference has no such word."""
+    return next((i for i, w in enumerate(words) if w in CONTAINER_WORDS), -1)
 
 
 def _web_page(ref: Reference, pieces: Sequence[list[str]]) -> bool:
@@ -175,8 +208,12 @@ def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
     for name in sorted(PUBLISHER_NAMES, key=len, reverse=True):
         match = re.search(rf"(?:^| ){re.escape(name)}(?= |$)", text)
         if match:
-            ref.publisher = title_case(name)
-            words = (text[: match.start()] + text[match.end() :]).split()
+            end = match.end()
+            suffix = text[end:].split(maxsplit=1)
+            if suffix and suffix[0] in PUBLISHER_SUFFIXES:  # "pathfinder press"
+                end += 1 + len(suffix[0])
+            ref.publisher = title_case(text[match.start() : end].strip())
+            words = (text[: match.start()] + text[end:]).split()
             return _take_place(ref, words, match.start())
     for i, word in enumerate(words):
         if word in PUBLISHER_SUFFIXES and i > 0:

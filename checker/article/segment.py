@@ -12,14 +12,17 @@ reference followed by a name-and-year opening on the same line is two.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from .authors import MAX_AUTHOR_WORDS
+from .citesplit import cut_here, opens_citation, title_author_cuts
 from .furniture import MONTHS
 from .infobox import split_glued
 from .numbering import Footnote, drop_stylesheet, footnotes
 from .refdata import (
     ACCESS_WORDS,
+    CONTAINER_WORDS,
     DOI_PIECE,
     DOI_PREFIX,
     DOI_SUFFIX,
@@ -31,8 +34,10 @@ from .refdata import (
     PAGE_TOKEN,
     PAGE_WORDS,
     PARTICLES,
+    PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
+    ROLE_WORDS,
     VOLUME_LINE,
 )
 from .text import is_year, is_year_or_range
@@ -43,6 +48,8 @@ FRAGMENT_WORDS = 3
 REPEAT_WORDS = 3
 #: An author-date opening, its title and its container (publisher or journal).
 OPENING_LINES = 3
+#: Words of an edition note ("1988 edition", "2 nd edition ...").
+EDITION_WORDS = frozenset({"edition", "edn", "ed"})
 #: A web citation: title, website, publisher, then the access date.
 WEB_PAGE_LINES = 3
 
@@ -187,13 +194,14 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
 
 def _lines_to_access(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
     """For each line, how many lines on the next "retrieved ..." line starts."""
-    ahead = [len(lines)] * len(lines)
+    never = len(lines) + WEB_PAGE_LINES + 1  # no access date ahead, however short the list
+    ahead = [never] * len(lines)
     next_access = None
     for k in range(len(lines) - 1, -1, -1):
         words = lines[k][1]
         if words and words[0] in ACCESS_WORDS:
             next_access = k
-        ahead[k] = next_access - k if next_access is not None else len(lines)
+        ahead[k] = next_access - k if next_access is not None else never
     return ahead
 
 
@@ -257,6 +265,25 @@ def _continues(
         return True
     if tuple(current[-2:]) == ET_AL:
         return True
+    # the splitter cut after an initial's dot ("edward acton v" / "cherniaev ...")
+    # or an editor's abbreviation ("rosenberg eds" / "critical companion ...")
+    if _cut_at_initial(current):
+        return True
+    if current[-1] in ROLE_WORDS and _editor_follows(current, words):
+        return True
+    if opens_citation(words):
+        return False  # "chapter xxxvii my life ...", "quoted max shachtman"
+    # "geoffrey swain 2014" / "swain 2014 p 211": a short citation of it, not its title
+    if len(words) >= 2 and is_year(words[1]) and words[0] in current and words[1] in current:
+        return False
+    # "knopf inc" / "new york 1992 p": the place and year close a book citation;
+    # "1988 edition" notes its edition
+    if any(
+        " ".join(words[:n]) in PLACES and is_year(words[n]) for n in (1, 2, 3) if n < len(words)
+    ):
+        return True
+    if any(w in EDITION_WORDS for w in words[:3]):
+        return True
     # a line that is only an author-date opening ("smith john 1990") expects its
     # title and container (publisher or journal) on the next lines
     if opened and lines_so_far < OPENING_LINES and not is_opening(words):
@@ -265,8 +292,50 @@ def _continues(
         return True
     if len(current) <= FRAGMENT_WORDS and not any(is_year(w) for w in current):
         return True
-    # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening
-    return is_year(current[-1]) and len(current) <= 6
+    # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening,
+    # also when its names ran over a line ("abraham ralph marsden j" / "e ratiu
+    # tudor 2012" / "manifolds tensor analysis ...")
+    # (a name opening the next line is the next reference's: "... 1933" / "isaac deutscher")
+    long_names = _names_then_date(current) and words[0] not in GIVEN_NAMES
+    return is_year(current[-1]) and (len(current) <= 6 or long_names)
+
+
+def _names_then_date(words: list[str]) -> bool:
+    """Names (after a footnote's number), then a date: "5 checco antonio ... charles
+    t black october 21 2013"; the title is still to come."""
+    start = 1 if words[0].isdigit() else 0
+    body = words[start:-1]
+    dated = [w for w in body if w in MONTHS or (w.isdigit() and len(w) <= 2)]
+    names = [w for w in body if w not in dated]
+    return (
+        0 < len(names) <= MAX_AUTHOR_WORDS
+        and all(w.isalpha() for w in names)
+        and not any(w in PUBLISHER_SUFFIXES for w in names)
+    )
+
+
+def _cut_at_initial(current: list[str]) -> bool:
+    """ "edward acton v" / "cherniaev william g" / "rosenberg eds": the splitter cut
+    a name after its initial's dot, so the next line goes on with the names.  An
+    initial after a finished reference (it has its year or an identifier) or after
+    its edition ("2nd edition c" / "b parker 1994 ...") opens the next one,
+    unless the reference said it goes on ("... 1926 contained j" / "stalin ...")."""
+    last = current[-1]
+    if len(last) != 1 or not last.isalpha() or last in PAGE_WORDS or len(current) < 2:
+        return False
+    if current[-2] in EDITION_WORDS:
+        return False
+    finished = any(is_year(w) or w in IDENTIFIER_WORDS for w in current)
+    return not finished or current[-2] in CONTAINER_WORDS
+
+
+def _editor_follows(current: list[str], words: list[str]) -> bool:
+    """ "rosenberg eds" / "critical companion ...", "unknown lenin ed" / "richard pipes
+    ...", "hansen joseph ed" / "1969 ...": the editors' names or their work follow.
+    After a publisher ("fayard ed") the abbreviation is the edition's."""
+    if current[-1] in ("eds", "editors") or words[0] in GIVEN_NAMES:
+        return True
+    return is_year(words[0]) and len(current) >= 2 and current[-2] in GIVEN_NAMES
 
 
 def _is_publisher_line(words: list[str]) -> bool:
@@ -292,12 +361,26 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
         # an opening recurs after a whole reference, not after its author's
         # name ("david north" / "defense leon trotsky ...": one reference)
         repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
-        if i > start and (repeated or _ends_then_opens(words, start, i)):
+        if i > start and (
+            repeated or _ends_then_opens(words, start, i) or cut_here(words, start, i)
+        ):
             pieces.append(words[start:i])
             start = i
         i += 1
     pieces.append(words[start:])
-    return [p for p in pieces if p] if len(pieces) > 1 else [words]
+    pieces = [cut for piece in pieces if piece for cut in _title_author_run(piece)]
+    return pieces if len(pieces) > 1 else [words]
+
+
+def _title_author_run(piece: list[str]) -> list[list[str]]:
+    """The piece cut before and inside a run of year-less "title, author"
+    citations that follows its last date (:func:`.citesplit.title_author_cuts`)."""
+    after = max((k + 1 for k, w in enumerate(piece) if is_year_or_range(w)), default=0)
+    cuts = title_author_cuts(piece[after:])
+    if not cuts:
+        return [piece]
+    bounds = [0, *([after] if after else []), *(after + c for c in cuts), len(piece)]
+    return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def _ends_then_opens(words: list[str], start: int, i: int) -> bool:

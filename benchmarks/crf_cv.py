@@ -42,9 +42,13 @@ def folds(names: list[str], k: int) -> list[list[str]]:
     return [ordered[i::k] for i in range(k)]
 
 
-def score(names: list[str], model: Path, out: Path, jobs: int) -> list[dict[str, object]]:
+def score(
+    names: list[str], model: Path, out: Path, jobs: int, citecheck: str | None = None
+) -> list[dict[str, object]]:
     env = {**os.environ, MODEL_ENV: str(model)}
     cmd = [str(SCORER), str(CORPUS), "-j", str(jobs), "--json", str(out), "--only", ",".join(names)]
+    if citecheck:
+        cmd += ["--citecheck", citecheck]
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
     data = json.loads(out.read_text(encoding="utf-8"))
     return list(data["articles"] if isinstance(data, dict) else data)
@@ -64,6 +68,7 @@ def main() -> int:
     ap.add_argument("--c2", type=float)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--in-sample", action="store_true")
+    ap.add_argument("--citecheck", help="the citecheck to convert with (default: the scorer's)")
     args = ap.parse_args()
     names = args.names.read_text(encoding="utf-8").split()
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
@@ -76,14 +81,14 @@ def main() -> int:
             seen = [n for n in names if n not in set(held)]
             model = work / f"fold{k}.crfsuite"
             train(corpus_examples(CORPUS, seen), model, params)
-            got = score(held, model, work / f"fold{k}.json", args.jobs)
+            got = score(held, model, work / f"fold{k}.json", args.jobs, args.citecheck)
             report(f"fold {k + 1}/{args.folds} ({len(held)} articles)", got)
             results.extend(got)
         report(f"cross-validated, {len(results)} articles", results)
         if args.in_sample:
             model = work / "all.crfsuite"
             train(corpus_examples(CORPUS, names), model, params)
-            report("in sample", score(names, model, work / "all.json", args.jobs))
+            report("in sample", score(names, model, work / "all.json", args.jobs, args.citecheck))
     print(f"settings {params or 'default'}; {time.perf_counter() - started:.0f} s")
     return 0
 

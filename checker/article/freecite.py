@@ -83,6 +83,16 @@ def persons(words: list[str]) -> list[str]:
     return out
 
 
+def surname_first_names(words: list[str]) -> list[str]:
+    """ "dunn bill & radice hugo" -> "Dunn, Bill", "Radice, Hugo"."""
+    out: list[str] = []
+    for chunk in " ".join(words).replace(" and ", " & ").split(" & "):
+        names = chunk.split()
+        if names:
+            out.append(person([*names[1:], names[0]]))
+    return out
+
+
 def take_possessive(ref: Reference, words: list[str]) -> list[str]:
     """ "trotsky's 1925 book lenin", "isai abramovich's memoirs", "trotsky's 'thermidor ...'":
     the possessive is the author.  A quoted title is the title; otherwise the phrase
@@ -122,7 +132,10 @@ def take_editors(ref: Reference, words: list[str]) -> list[str]:
         if word in _AFTER_EDITORS and i >= 2 and i + 1 < len(words):
             first = next((k for k in range(i) if words[k] in GIVEN_NAMES), -1)
             if first >= 0 and i - first >= 2 and not any(is_year(w) for w in words[first:i]):
-                names = persons(words[first:i])
+                # "dunn bill & radice hugo eds": surname first when a surname leads
+                surname_first = first > 0 and words[first - 1].isalpha()
+                first -= surname_first
+                names = (surname_first_names if surname_first else persons)(words[first:i])
                 if names:
                     ref.editors.extend(names)
                     if first:

@@ -234,8 +234,11 @@ def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
                     break
             if is_year(words[start]) or words[start].isdigit():
                 start += 1
-            ref.publisher = title_case(" ".join(words[start : i + 1]))
-            rest = words[:start] + words[i + 1 :]
+            end = i + 1
+            while end < len(words) and words[end] in PUBLISHER_SUFFIXES:
+                end += 1  # "publishing co", "books inc"
+            ref.publisher = title_case(" ".join(words[start:end]))
+            rest = words[:start] + words[end:]
             return _take_place(ref, rest, len(" ".join(words[:start])))
     return _publisher_after_place(ref, words)
 

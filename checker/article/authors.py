@@ -23,8 +23,10 @@ from .refdata import (
     PLACES,
     PUBLISHER_SUFFIXES,
 )
-from .text import is_year, title_case
+from .text import is_year, is_year_or_range, title_case
 
+#: An inverted name's editor abbreviation ("pipes richard ed 1996").
+_AFTER_NAME_EDITOR = frozenset({"ed", "eds"})
 #: Words before an author-date opening that are the note's own comment.
 MAX_COMMENT_WORDS = 4
 #: Authors before the year of an author-date opening ("andersen peter hansen ole ...").
@@ -33,10 +35,11 @@ MAX_AUTHOR_WORDS = 8
 MAX_GIVEN_FIRST = 4
 
 
-def take_authors(ref: Reference, words: list[str]) -> list[str]:
-    """The author at the start, or after a short comment ("detailed account smith john 1970")."""
-    rest = _authors_at_start(ref, words)
-    if ref.authors:
+def take_authors(ref: Reference, words: list[str], name_line: int = 0) -> list[str]:
+    """The author at the start, or after a short comment ("detailed account smith john 1970").
+    ``name_line`` is the length of the reference's first line when the words start with it."""
+    rest = _authors_at_start(ref, words, name_line)
+    if ref.authors or ref.editors:
         return rest
     for skip in range(1, MAX_COMMENT_WORDS + 1):
         if len(words) > skip + 2 and words[skip + 1] in GIVEN_NAMES and is_year(words[skip + 2]):
@@ -47,7 +50,7 @@ def take_authors(ref: Reference, words: list[str]) -> list[str]:
     return words
 
 
-def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
+def _authors_at_start(ref: Reference, words: list[str], name_line: int = 0) -> list[str]:
     """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
     if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
         dated = _dated_names(words)
@@ -67,16 +70,41 @@ def _authors_at_start(ref: Reference, words: list[str]) -> list[str]:
             given, family = " ".join(words[: surname - 1]), f"{words[surname - 1]} {family}"
         ref.authors.append(f"{title_case(family)}, {title_case(given)}")
         return words[surname + 1 :]
-    if len(words) >= 3 and words[1] in GIVEN_NAMES:
-        end = 2
-        while end < len(words) and len(words[end]) == 1:
-            end += 1  # initials
-        if end < len(words) and is_year(words[end]):
-            given = " ".join(w + ("." if len(w) == 1 else "") for w in words[1:end])
-            ref.authors.append(f"{title_case(words[0])}, {title_case(given)}")
-            ref.year = words[end]
-            return words[end + 1 :]
+    if len(words) >= 2 and words[1] in GIVEN_NAMES and words[0].isalpha():
+        return _surname_first(ref, words, name_line)
     return _author_list(ref, words)
+
+
+def _surname_first(ref: Reference, words: list[str], name_line: int) -> list[str]:
+    """ "deutscher isaac 1970", "cliff tony 1989–93", "levine isaac don 1960" (a middle
+    name before the year): a bibliography's inverted name, then the year.  Without
+    the year the name is still sure when initials close it ("wistrich robert s
+    trotsky ...", "daniels robert v ...") or it is its line's only words
+    ("swain geoffrey" / "trotsky 2006 routledge"): a title does not open so."""
+    end = 2
+    while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
+        end += 1  # initials
+    if (
+        end != name_line
+        and end + 1 < len(words)
+        and words[end].isalpha()
+        and words[end] not in MONTHS
+        and words[end] not in _AFTER_NAME_EDITOR
+        and is_year_or_range(words[end + 1])
+    ):
+        end += 1  # a middle name
+    names = end
+    editor = end < len(words) - 1 and words[end] in _AFTER_NAME_EDITOR
+    end += editor  # "hansen joseph ed 1969": the editor of the book
+    dated = end < len(words) and is_year_or_range(words[end])
+    if not dated and not (end == name_line or (end > 2 and end < len(words))):
+        return _author_list(ref, words)
+    given = " ".join(w + ("." if len(w) == 1 else "") for w in words[1:names])
+    (ref.editors if editor else ref.authors).append(f"{title_case(words[0])}, {title_case(given)}")
+    if dated:
+        ref.year = words[end]
+        end += 1
+    return words[end:]
 
 
 def _dated_names(words: list[str]) -> int:

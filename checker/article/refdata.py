@@ -183,6 +183,15 @@ VOLUME_LINE = re.compile(r"^[0-9]{1,4}(?: [0-9]{1,4})?(?: [0-9]{1,5}[-–][0-9]{
 ET_AL = ("et", "al")
 #: Abbreviations for editors, editions and translators: never a publisher's name.
 EDITOR_WORDS = frozenset({"ed", "eds", "edn", "edition", "trans", "tr", "comp", "vol", "vols"})
+#: Link labels that close a further-reading item ("excerpt and text search"): the
+#: link's words, not the title's.
+LINK_LABELS: tuple[tuple[str, ...], ...] = (
+    ("excerpt", "text", "search"),
+    ("online", "review"),
+    ("excerpt",),
+)
+#: "4 vols": how many volumes a work has (the title of each is elsewhere).
+VOLUME_COUNT_WORDS = frozenset({"vols", "volumes"})
 #: Name particles that belong to the surname ("jean van heijenoort").
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
 #: A chapter, not a page: "... 1879–1921 ch".

@@ -50,6 +50,10 @@ REPEAT_WORDS = 3
 OPENING_LINES = 3
 #: Words of an edition note ("1988 edition", "2 nd edition ...").
 EDITION_WORDS = frozenset({"edition", "edn", "ed"})
+#: Editors' abbreviations after a surname-first name ("hansen joseph ed").
+EDITOR_ABBREVIATIONS = frozenset({"ed", "eds"})
+#: A line of place and publisher ("new york stein & day") is at most this long.
+IMPRINT_WORDS = 6
 #: A web citation: title, website, publisher, then the access date.
 WEB_PAGE_LINES = 3
 
@@ -133,6 +137,10 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     lines_in_current = 0
     opened = False
     access_ahead = _lines_to_access(lines)
+    # whether the next line opens with a year (a name cut at its initial's dot before it)
+    next_dated = [
+        bool(after[1]) and is_year_or_range(after[1][0]) for after in [*lines[1:], (0, [])]
+    ]
     for k, (number, raw) in enumerate(lines):
         words = normalise(raw)
         if current and _in_doi(current) and _doi_piece(current, words):
@@ -163,10 +171,10 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
             add(words[:end])
             words = words[end:]
             finish()
-            pieces = _split_inside(words, openings)
+            pieces = _split_inside(words, openings, next_dated[k])
         else:
             # whether the line continues depends on its first piece only
-            pieces = _split_inside(words, openings) if words else []
+            pieces = _split_inside(words, openings, next_dated[k]) if words else []
             web = _web_page_pending(current, lines_in_current, opened, access_ahead[k])
             if (
                 current
@@ -175,6 +183,8 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 and not _continues(current, pieces[0], lines_in_current, opened)
             ):
                 finish()
+            elif current and pieces and _name_then_year(current, pieces[0], lines_in_current):
+                opened = True  # "hansen joseph ed" / "1969 leon trotsky ...": its title follows
         for k, piece in enumerate(pieces):
             if k and current:
                 finish()
@@ -282,7 +292,9 @@ def _continues(
         " ".join(words[:n]) in PLACES and is_year(words[n]) for n in (1, 2, 3) if n < len(words)
     ):
         return True
-    if any(w in EDITION_WORDS for w in words[:3]):
+    if any(w in EDITION_WORDS for w in words[:3]) and not _editor_opening(words):
+        return True
+    if _imprint_line(current, words):
         return True
     # a line that is only an author-date opening ("smith john 1990") expects its
     # title and container (publisher or journal) on the next lines
@@ -298,6 +310,22 @@ def _continues(
     # (a name opening the next line is the next reference's: "... 1933" / "isaac deutscher")
     long_names = _names_then_date(current) and words[0] not in GIVEN_NAMES
     return is_year(current[-1]) and (len(current) <= 6 or long_names)
+
+
+def _editor_opening(words: list[str]) -> bool:
+    """ "hart james ed 1971 ...": an editor's inverted name opens the line, not an edition."""
+    return len(words) >= 3 and words[1] in GIVEN_NAMES and words[2] in EDITOR_ABBREVIATIONS
+
+
+def _imprint_line(current: list[str], words: list[str]) -> bool:
+    """ "levine isaac don 1960 mind assassin" / "new york new american library/signet
+    book": a short line opening with a place, after a dated reference, is its imprint."""
+    return (
+        len(words) <= IMPRINT_WORDS
+        and any(" ".join(words[:n]) in PLACES for n in (1, 2, 3) if n < len(words))
+        and not any(is_year_or_range(w) for w in words)
+        and any(is_year(w) for w in current)
+    )
 
 
 def _names_then_date(words: list[str]) -> bool:
@@ -345,8 +373,11 @@ def _is_publisher_line(words: list[str]) -> bool:
     return words[-1] in PUBLISHER_SUFFIXES or any(text.endswith(p) for p in PUBLISHER_NAMES)
 
 
-def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list[str]]:
-    """Split a line where another reference's opening words recur, or after an access date."""
+def _split_inside(
+    words: list[str], openings: set[tuple[str, ...]], next_dated: bool = False
+) -> list[list[str]]:
+    """Split a line where another reference's opening words recur, or after an access date.
+    ``next_dated``: the next line opens with a year, which a name at this line's end awaits."""
     pieces: list[list[str]] = []
     start = 0
     i = 1
@@ -362,7 +393,7 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
         # name ("david north" / "defense leon trotsky ...": one reference)
         repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
         if i > start and (
-            repeated or _ends_then_opens(words, start, i) or cut_here(words, start, i)
+            repeated or _ends_then_opens(words, start, i, next_dated) or cut_here(words, start, i)
         ):
             pieces.append(words[start:i])
             start = i
@@ -383,17 +414,20 @@ def _title_author_run(piece: list[str]) -> list[list[str]]:
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
-def _ends_then_opens(words: list[str], start: int, i: int) -> bool:
+def _ends_then_opens(words: list[str], start: int, i: int, next_dated: bool = False) -> bool:
     """A reference that has its year (or ends with a publisher) followed by a
     name-and-year opening on the same line: the list item before had no full stop
     ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
     done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
-    return done and _name_opening(words, i)
+    return done and _name_opening(words, i, next_dated)
 
 
-def _name_opening(words: list[str], i: int) -> bool:
+def _name_opening(words: list[str], i: int, next_dated: bool = False) -> bool:
     """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
-    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``."""
+    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``;
+    with ``next_dated``, also a surname-first name that the splitter cut at its
+    initial's or editor's dot, its year on the next line ("patenaude bertrand m",
+    "hansen joseph ed" / "1969 ...")."""
     if words[i] in GIVEN_NAMES:
         j = i + 1
         while j < len(words) and words[j] in PARTICLES:
@@ -408,8 +442,28 @@ def _name_opening(words: list[str], i: int) -> bool:
         j = i + 2
         while j < len(words) and len(words[j]) == 1:
             j += 1  # initials
-        return j < len(words) and is_year(words[j])
+        if j < len(words) and words[j] in EDITOR_ABBREVIATIONS:
+            j += 1
+        if j == len(words):
+            cut = len(words[j - 1]) == 1 or words[j - 1] in EDITOR_ABBREVIATIONS
+            return next_dated and cut
+        return is_year(words[j]) and words[j - 1] not in EDITOR_ABBREVIATIONS
     return False
+
+
+def _name_then_year(current: list[str], words: list[str], lines_so_far: int) -> bool:
+    """A line of names alone continued by a line that opens with the year: an
+    author-date opening over two lines, its title and container still to come
+    (not when that line ends with the publisher: the reference is whole)."""
+    text = " ".join(words)
+    return (
+        lines_so_far == 1
+        and is_year_or_range(words[0])
+        and words[-1] not in PUBLISHER_SUFFIXES
+        and not any(text.endswith(" " + name) for name in PUBLISHER_NAMES)
+        and len(current) <= MAX_AUTHOR_WORDS
+        and all(w.isalpha() for w in current)
+    )
 
 
 def date_end(words: list[str], i: int) -> int:

@@ -95,3 +95,32 @@ def test_the_seed_s_further_reading_parses_with_confidence(seed_text: str) -> No
     assert wistrich.fields["publisher"] == r"Stein \& Day"  # BibTeX escapes the ampersand
     assert str(by_raw["hansen"].persons["editor"][0]) == "Hansen, Joseph"
     assert by_raw["levine"].fields["publisher"].startswith("New American Library")
+
+
+def test_a_full_date_after_the_names_and_initials_tell_several_authors() -> None:
+    chen, two, may = read_list(
+        "chen wai 16 november 2004 tides handbook academic press",
+        "krawczyk a wiak s january 2002 fields moon harbour press",
+        "may 1922 unknown lenin",
+    )
+    assert (chen.authors, chen.year, chen.title) == (["Chen, Wai"], "2004", "tides handbook")
+    assert (two.authors, two.year) == (["Krawczyk, A.", "Wiak, S."], "2002")
+    assert two.parsed and not may.authors  # a date alone names nobody
+    # two unknown words before a name are a comment, not a first author
+    (comment,) = read_list("detailed account smith john 1970 tides harbour press")
+    assert comment.authors == ["Smith, John"] and comment.comment == "detailed account"
+
+
+def test_a_publisher_s_line_with_the_identifier_continues_the_item() -> None:
+    refs = read_list(
+        "leon-garcia alberto 2008 probability random tides",
+        "prentice hall isbn 978-0-13-147122-1",
+        "bobrow leonard 1996 fundamentals oxford university press isbn 978-0-19-510509-4",
+        "john wiley & sons isbn 978-0-470-69748-1",
+    )
+    assert refs[0].raw.endswith("tides prentice hall isbn 978-0-13-147122-1")
+    assert refs[0].isbn == "978-0-13-147122-1" and refs[0].parsed
+    assert refs[0].authors[0].lower() == "leon-garcia, alberto"  # a hyphenated surname
+    assert len(refs) == 3
+    # a reference has one ISBN: a second one's line is not its own
+    assert refs[2].raw == "john wiley & sons isbn 978-0-470-69748-1"

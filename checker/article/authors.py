@@ -123,10 +123,12 @@ def _author_list(ref: Reference, words: list[str]) -> list[str]:
     """Surname-first names up to the year, as author-date citations print them:
     "solheim 2009", "brenner ada 1958", "andersen peter hansen ole 1999",
     "rasmussen lars et al 2012", "okafor et al 2005"."""
-    year = next((i for i, w in enumerate(words[: MAX_AUTHOR_WORDS + 1]) if is_year(w)), -1)
-    if year < 1 or not all(w.isalpha() and w not in MONTHS for w in words[:year]):
+    year = next((i for i, w in enumerate(words[: MAX_AUTHOR_WORDS + 3]) if is_year(w)), -1)
+    names = list(words[: _date_start(words, year)]) if year > 0 else []
+    if not names or len(names) > MAX_AUTHOR_WORDS:
         return words  # "may 1922" is a date
-    names = list(words[:year])
+    if not all(w.replace("-", "").isalpha() and w not in MONTHS for w in names):
+        return words
     others = tuple(names[-2:]) == ET_AL
     if others:
         names = names[:-2]
@@ -147,7 +149,7 @@ def _author_list(ref: Reference, words: list[str]) -> list[str]:
     if not _names_plausible(names, people):
         return words
     for person in people:
-        given = " ".join(person[1:])
+        given = " ".join(w + "." if len(w) == 1 else w for w in person[1:])
         surname = title_case(person[0])
         ref.authors.append(f"{surname}, {title_case(given)}" if given else surname)
     if others:
@@ -165,5 +167,21 @@ def _names_plausible(names: list[str], people: list[list[str]]) -> bool:
     if any(place == text or place in names for place in PLACES):
         return False
     if len(people) > 1:
-        return all(p[1] in GIVEN_NAMES for p in people)
+        # "ciuprina g ioan d": an initial tells a given name as well as the table
+        return all(
+            p[1] in GIVEN_NAMES or any(len(w.rstrip(".")) == 1 for w in p[1:]) for p in people
+        )
     return True
+
+
+def _date_start(words: list[str], year: int) -> int:
+    """Where the date that ends at ``words[year]`` starts: "chen wai kai 16 november
+    2004", "jones lincoln d july 2004" (CS1 prints the full date of a dated work)."""
+    k = year
+    if k > 1 and words[k - 1].isdigit() and len(words[k - 1]) <= 2 and words[k - 2] in MONTHS:
+        k -= 1  # "november 16 2004"
+    if k > 0 and words[k - 1] in MONTHS:
+        k -= 1
+        if k > 0 and words[k - 1].isdigit() and len(words[k - 1]) <= 2:
+            k -= 1  # "16 november 2004"
+    return k

@@ -52,6 +52,8 @@ OPENING_LINES = 3
 EDITION_WORDS = frozenset({"edition", "edn", "ed"})
 #: Editors' abbreviations after a surname-first name ("hansen joseph ed").
 EDITOR_ABBREVIATIONS = frozenset({"ed", "eds"})
+#: A publisher's name before the identifier that continues its reference on a line.
+IMPRINT_NAME_WORDS = 5
 #: A line of place and publisher ("new york stein & day") is at most this long.
 IMPRINT_WORDS = 6
 #: A web citation: title, website, publisher, then the access date.
@@ -295,6 +297,11 @@ def _continues(
     if any(w in EDITION_WORDS for w in words[:3]) and not _editor_opening(words):
         return True
     if _imprint_line(current, words):
+        return True
+    # "prentice hall isbn 978-...": the publisher's name before an identifier, when
+    # the reference has none yet (it has one of each kind)
+    ident = next((w for w in words[1:IMPRINT_NAME_WORDS] if w in IDENTIFIER_WORDS), "")
+    if ident and ident not in current and all(w.isalpha() or w == "&" for w in words[:2]):
         return True
     # a line that is only an author-date opening ("smith john 1990") expects its
     # title and container (publisher or journal) on the next lines

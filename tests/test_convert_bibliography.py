@@ -124,3 +124,19 @@ def test_a_publisher_s_line_with_the_identifier_continues_the_item() -> None:
     assert len(refs) == 3
     # a reference has one ISBN: a second one's line is not its own
     assert refs[2].raw == "john wiley & sons isbn 978-0-470-69748-1"
+
+
+def test_the_next_item_opening_after_the_identifiers_on_their_line_is_cut() -> None:
+    refs = read_list(
+        "broglie louis 1953",
+        "tides moon",
+        "harbour press",
+        "lccn 53010401 bronner patrick meyn jan-peter 2009",
+        "waves single photons",
+        "isbn 0-486-47011-3 lccn 55003947",
+    )
+    assert [r.raw for r in refs] == [
+        "broglie louis 1953 tides moon harbour press lccn 53010401",
+        "bronner patrick meyn jan-peter 2009 waves single photons isbn 0-486-47011-3 lccn 55003947",
+    ]
+    assert refs[1].isbn == "0-486-47011-3" and refs[1].year == "2009"

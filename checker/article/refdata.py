@@ -169,6 +169,9 @@ GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 IDENTIFIER_WORDS = frozenset(
     {"isbn", "issn", "doi", "oclc", "pmid", "pmc", "jstor", "arxiv", "bibcode", "hdl", "s2cid"}
 )
+#: Catalogue numbers the citation templates print after the identifiers ("lccn 55003947");
+#: kept apart from IDENTIFIER_WORDS, which the labeller's features were trained with.
+CATALOGUE_WORDS = frozenset({"lccn", "lcc", "zbl", "ssrn", "osti", "eissn"})
 #: Identifiers with dots inside, which the splitter cut into lines of their own.
 CUT_IDENTIFIERS = frozenset({"doi", "bibcode", "arxiv", "citeseerx", "hdl"})
 #: "doi:10.1021/ja01537a001" reads "doi 10" / "1021/ja01537a001": the splitter cut

@@ -22,6 +22,7 @@ from .infobox import split_glued
 from .numbering import Footnote, drop_stylesheet, footnotes
 from .refdata import (
     ACCESS_WORDS,
+    CATALOGUE_WORDS,
     CONTAINER_WORDS,
     DOI_PIECE,
     DOI_PREFIX,
@@ -163,11 +164,15 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 opened = True  # "rossiter margaret w" / "1995": an author-date opening
             if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
                 journal = (list(last_line), list(words))
-            add(words)
+            rest = _after_identifiers(words)
+            add(words[: len(words) - len(rest)])
             awaiting_pages = current[-1] in PAGE_WORDS
             if _ends_with_access(current):
                 finish()
-            continue
+            if not rest:
+                continue
+            finish()  # "lccn 53010401 bronner patrick ... 2009": the next item opens
+            words = rest
         if current and words and words[0] in ACCESS_WORDS:
             end = date_end(words, 1)
             add(words[:end])
@@ -231,11 +236,21 @@ def _web_page_pending(current: list[str], lines_so_far: int, opened: bool, ahead
 def _tail_line(words: list[str]) -> bool:
     """A line that can only continue a reference: an identifier, a journal's
     volume / issue / pages, or the year of an author line ("smith john w" / "1995")."""
-    if words[0] in IDENTIFIER_WORDS:
+    if words[0] in IDENTIFIER_WORDS or words[0] in CATALOGUE_WORDS:
         return True
     return VOLUME_LINE.match(" ".join(words)) is not None and not (
         len(words) == 1 and not is_year(words[0])
     )
+
+
+def _after_identifiers(words: list[str]) -> list[str]:
+    """What follows the identifiers that open a line ("isbn X oclc Y"), when it is the
+    next item's author-date opening ("lccn 55003947 feigl herbert ... 1953"); else []."""
+    i = 0
+    while i < len(words) and (words[i] in IDENTIFIER_WORDS or words[i] in CATALOGUE_WORDS):
+        i += 2  # the word and its value
+    rest = words[i:]
+    return rest if rest and (is_opening(rest) or _name_opening(rest, 0)) else []
 
 
 def _volume_line(words: list[str]) -> bool:
@@ -265,7 +280,7 @@ def is_opening(words: Sequence[str]) -> bool:
     for i, word in enumerate(words[: MAX_AUTHOR_WORDS + 1]):
         if is_year_or_range(word):
             return i > 0
-        if not word.isalpha():
+        if not word.replace("-", "").isalpha():  # "jan-peter"
             return False
     return False
 

@@ -20,6 +20,15 @@ from .citesplit import cut_here, opens_citation, title_author_cuts
 from .furniture import MONTHS
 from .infobox import split_glued
 from .numbering import Footnote, drop_stylesheet, footnotes
+from .openings import (
+    IMPRINT_NAME_WORDS,
+    after_identifiers,
+    editor_opening,
+    ends_then_opens,
+    imprint_line,
+    is_opening,
+    name_then_year,
+)
 from .refdata import (
     ACCESS_WORDS,
     CATALOGUE_WORDS,
@@ -34,7 +43,6 @@ from .refdata import (
     IDENTIFIER_WORDS,
     PAGE_TOKEN,
     PAGE_WORDS,
-    PARTICLES,
     PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
@@ -51,12 +59,6 @@ REPEAT_WORDS = 3
 OPENING_LINES = 3
 #: Words of an edition note ("1988 edition", "2 nd edition ...").
 EDITION_WORDS = frozenset({"edition", "edn", "ed"})
-#: Editors' abbreviations after a surname-first name ("hansen joseph ed").
-EDITOR_ABBREVIATIONS = frozenset({"ed", "eds"})
-#: A publisher's name before the identifier that continues its reference on a line.
-IMPRINT_NAME_WORDS = 5
-#: A line of place and publisher ("new york stein & day") is at most this long.
-IMPRINT_WORDS = 6
 #: A web citation: title, website, publisher, then the access date.
 WEB_PAGE_LINES = 3
 
@@ -164,7 +166,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 opened = True  # "rossiter margaret w" / "1995": an author-date opening
             if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
                 journal = (list(last_line), list(words))
-            rest = _after_identifiers(words)
+            rest = after_identifiers(words)
             add(words[: len(words) - len(rest)])
             awaiting_pages = current[-1] in PAGE_WORDS
             if _ends_with_access(current):
@@ -190,7 +192,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 and not _continues(current, pieces[0], lines_in_current, opened)
             ):
                 finish()
-            elif current and pieces and _name_then_year(current, pieces[0], lines_in_current):
+            elif current and pieces and name_then_year(current, pieces[0], lines_in_current):
                 opened = True  # "hansen joseph ed" / "1969 leon trotsky ...": its title follows
         for k, piece in enumerate(pieces):
             if k and current:
@@ -243,16 +245,6 @@ def _tail_line(words: list[str]) -> bool:
     )
 
 
-def _after_identifiers(words: list[str]) -> list[str]:
-    """What follows the identifiers that open a line ("isbn X oclc Y"), when it is the
-    next item's author-date opening ("lccn 55003947 feigl herbert ... 1953"); else []."""
-    i = 0
-    while i < len(words) and (words[i] in IDENTIFIER_WORDS or words[i] in CATALOGUE_WORDS):
-        i += 2  # the word and its value
-    rest = words[i:]
-    return rest if rest and (is_opening(rest) or _name_opening(rest, 0)) else []
-
-
 def _volume_line(words: list[str]) -> bool:
     """ "80 4 1021–1029", "76 101–125": volume (issue) and the article's pages."""
     return len(words) >= 2 and VOLUME_LINE.match(" ".join(words)) is not None
@@ -273,16 +265,6 @@ def _doi_piece(current: list[str], words: list[str]) -> bool:
     if current[-1] == DOI_PREFIX:
         return DOI_SUFFIX.match(words[0]) is not None
     return DOI_PIECE.match(words[0]) is not None
-
-
-def is_opening(words: Sequence[str]) -> bool:
-    """An author-date opening: names (and "et al") then a year, "jensen erik 1990"."""
-    for i, word in enumerate(words[: MAX_AUTHOR_WORDS + 1]):
-        if is_year_or_range(word):
-            return i > 0
-        if not word.replace("-", "").isalpha():  # "jan-peter"
-            return False
-    return False
 
 
 def _continues(
@@ -309,9 +291,9 @@ def _continues(
         " ".join(words[:n]) in PLACES and is_year(words[n]) for n in (1, 2, 3) if n < len(words)
     ):
         return True
-    if any(w in EDITION_WORDS for w in words[:3]) and not _editor_opening(words):
+    if any(w in EDITION_WORDS for w in words[:3]) and not editor_opening(words):
         return True
-    if _imprint_line(current, words):
+    if imprint_line(current, words):
         return True
     # "prentice hall isbn 978-...": the publisher's name before an identifier, when
     # the reference has none yet (it has one of each kind)
@@ -332,22 +314,6 @@ def _continues(
     # (a name opening the next line is the next reference's: "... 1933" / "isaac deutscher")
     long_names = _names_then_date(current) and words[0] not in GIVEN_NAMES
     return is_year(current[-1]) and (len(current) <= 6 or long_names)
-
-
-def _editor_opening(words: list[str]) -> bool:
-    """ "hart james ed 1971 ...": an editor's inverted name opens the line, not an edition."""
-    return len(words) >= 3 and words[1] in GIVEN_NAMES and words[2] in EDITOR_ABBREVIATIONS
-
-
-def _imprint_line(current: list[str], words: list[str]) -> bool:
-    """ "levine isaac don 1960 mind assassin" / "new york new american library/signet
-    book": a short line opening with a place, after a dated reference, is its imprint."""
-    return (
-        len(words) <= IMPRINT_WORDS
-        and any(" ".join(words[:n]) in PLACES for n in (1, 2, 3) if n < len(words))
-        and not any(is_year_or_range(w) for w in words)
-        and any(is_year(w) for w in current)
-    )
 
 
 def _names_then_date(words: list[str]) -> bool:
@@ -415,7 +381,7 @@ def _split_inside(
         # name ("david north" / "defense leon trotsky ...": one reference)
         repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
         if i > start and (
-            repeated or _ends_then_opens(words, start, i, next_dated) or cut_here(words, start, i)
+            repeated or ends_then_opens(words, start, i, next_dated) or cut_here(words, start, i)
         ):
             pieces.append(words[start:i])
             start = i
@@ -434,58 +400,6 @@ def _title_author_run(piece: list[str]) -> list[list[str]]:
         return [piece]
     bounds = [0, *([after] if after else []), *(after + c for c in cuts), len(piece)]
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
-
-
-def _ends_then_opens(words: list[str], start: int, i: int, next_dated: bool = False) -> bool:
-    """A reference that has its year (or ends with a publisher) followed by a
-    name-and-year opening on the same line: the list item before had no full stop
-    ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
-    done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
-    return done and _name_opening(words, i, next_dated)
-
-
-def _name_opening(words: list[str], i: int, next_dated: bool = False) -> bool:
-    """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
-    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``;
-    with ``next_dated``, also a surname-first name that the splitter cut at its
-    initial's or editor's dot, its year on the next line ("patenaude bertrand m",
-    "hansen joseph ed" / "1969 ...")."""
-    if words[i] in GIVEN_NAMES:
-        j = i + 1
-        while j < len(words) and words[j] in PARTICLES:
-            j += 1
-        return (
-            j + 1 < len(words)
-            and words[j].isalpha()
-            and words[j] not in GIVEN_NAMES
-            and is_year(words[j + 1])
-        )
-    if i + 2 < len(words) and words[i].isalpha() and words[i + 1] in GIVEN_NAMES:
-        j = i + 2
-        while j < len(words) and len(words[j]) == 1:
-            j += 1  # initials
-        if j < len(words) and words[j] in EDITOR_ABBREVIATIONS:
-            j += 1
-        if j == len(words):
-            cut = len(words[j - 1]) == 1 or words[j - 1] in EDITOR_ABBREVIATIONS
-            return next_dated and cut
-        return is_year(words[j]) and words[j - 1] not in EDITOR_ABBREVIATIONS
-    return False
-
-
-def _name_then_year(current: list[str], words: list[str], lines_so_far: int) -> bool:
-    """A line of names alone continued by a line that opens with the year: an
-    author-date opening over two lines, its title and container still to come
-    (not when that line ends with the publisher: the reference is whole)."""
-    text = " ".join(words)
-    return (
-        lines_so_far == 1
-        and is_year_or_range(words[0])
-        and words[-1] not in PUBLISHER_SUFFIXES
-        and not any(text.endswith(" " + name) for name in PUBLISHER_NAMES)
-        and len(current) <= MAX_AUTHOR_WORDS
-        and all(w.isalpha() for w in current)
-    )
 
 
 def date_end(words: list[str], i: int) -> int:

@@ -159,6 +159,31 @@ def test_linkcheck_allowed_redirects(tmp_path: Path, servers: Servers) -> None:
     assert got[s.url("/old")].status is Status.REDIRECTED  # not from an allowed source
 
 
+def test_linkcheck_case_insensitive_urls(tmp_path: Path, servers: Servers) -> None:
+    s = servers()
+    s.routes.update({"/Guide/Intro": redirect(301, "/guide/intro"), "/guide/intro": ok()})
+    s.routes.update({"/Other/Page": redirect(301, "/other/page"), "/other/page": ok()})
+    conf = f"linkcheck_case_insensitive_urls = [{s.url('/Guide')!r}]\n"
+    got = by_url(
+        check_links(
+            uses(s.url("/Guide/Intro"), s.url("/Other/Page")), settings_from(tmp_path, conf)
+        )
+    )
+    # Only a change of case under the declared prefix is "the same URL".
+    assert got[s.url("/Guide/Intro")].status is Status.WORKING
+    assert got[s.url("/Other/Page")].status is Status.REDIRECTED
+
+
+def test_linkcheck_allow_unauthorized(tmp_path: Path, servers: Servers) -> None:
+    s = servers()
+    s.routes["/members"] = status(401)
+    link = uses(s.url("/members"))
+    (unset,) = check_links(link, settings_from(tmp_path))
+    assert unset.status is Status.BROKEN
+    (allowed,) = check_links(link, settings_from(tmp_path, "linkcheck_allow_unauthorized = True\n"))
+    assert allowed.status is Status.WORKING
+
+
 def test_linkcheck_request_headers(tmp_path: Path, servers: Servers) -> None:
     a, b = servers("127.0.0.1"), servers("127.0.0.2")
     a.routes["/api"] = ok()

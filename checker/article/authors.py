@@ -175,7 +175,7 @@ def _names_plausible(names: list[str], people: list[list[str]]) -> bool:
 
 
 def _date_start(words: list[str], year: int) -> int:
-    """Where the date that ends at ``words[year]`` starts: "chen wai kai 16 november
+    """Where the date that ends at ``words[year]`` starts: "chen wai 16 november
     2004", "jones lincoln d july 2004" (CS1 prints the full date of a dated work)."""
     k = year
     if k > 1 and words[k - 1].isdigit() and len(words[k - 1]) <= 2 and words[k - 2] in MONTHS:

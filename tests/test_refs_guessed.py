@@ -36,11 +36,20 @@ def test_the_same_entry_parsed_for_sure_is_blamed_for_what_it_lacks(tmp_path: Pa
 
 
 def test_the_rules_mark_a_reference_without_a_known_author_as_guessed() -> None:
-    ref = parse(1, AS_WRITTEN.split())
-    assert not ref.parsed  # "see robert conquest": the author is not where the rules look
-    text = entry(Work("conquest", ref))
+    # "sterling" is not in the table of given names: the rules cannot tell the
+    # author from the title, so they do not pretend to
+    written = "sterling seagrave dragon lady alfred knopf inc new york 1992 p"
+    ref = parse(1, written.split())
+    assert not ref.parsed
+    text = entry(Work("seagrave", ref))
     assert "x-parse = {guessed}" in text
-    assert f"x-raw = {{{AS_WRITTEN}}}" in text
+    assert f"x-raw = {{{written}}}" in text
+
+
+def test_a_reader_s_pointer_before_the_author_is_not_the_author() -> None:
+    ref = parse(1, AS_WRITTEN.split())
+    assert ref.parsed and ref.authors == ["Conquest, Robert"] and ref.comment == "see"
+    assert (ref.title, ref.pages) == ("great terror reassessment", "418")
 
 
 def test_the_rules_are_sure_of_an_author_date_reference() -> None:

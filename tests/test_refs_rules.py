@@ -291,3 +291,15 @@ def test_editions_match_without_their_subtitle(tmp_path):
     short = book("a2006", title="Trotsky", year="2006")
     short += book("b2014", title="Trotsky and the Revolution", year="2014")
     assert of_rule(run(tmp_path, short, cites=["a2006", "b2014"]), "inconsistent-editions") == []
+
+
+def test_a_subtitle_follows_its_title(tmp_path):
+    """ "Trotsky: The Prophet Armed" is that book with its words in another order;
+    "I Stake My Life!" is not "My Life" with a subtitle."""
+    armed = book("d1954", title="Trotsky: The Prophet Armed", year="1954")
+    armed += book("d1965", title="The Prophet Armed: Trotsky 1879-1921", year="1965")
+    findings = run(tmp_path, armed, cites=["d1954", "d1965"])
+    assert [f.data["same_as"] for f in of_rule(findings, "inconsistent-editions")] == ["d1954"]
+    life = book("t1930", title="My Life", year="1930")
+    life += book("t1937", title="I Stake My Life!", year="1937")
+    assert of_rule(run(tmp_path, life, cites=["t1930", "t1937"]), "inconsistent-editions") == []

@@ -12,6 +12,7 @@ from .numbering import drop_stylesheet, footnotes
 from .pages import TAG_ROLES, render_marker, render_span
 from .references import parse_segment, segment_journals
 from .rst import SpanWriter
+from .shorttitle import Titles, split_after_titles
 
 
 def section_lines(analysis: Analysis, section: Section) -> list[tuple[int, list[str]]]:
@@ -50,6 +51,7 @@ class AppendixRenderer:
                 refs = [parse_segment(s) for s in pieces]
                 self.section_refs[section.start] = refs
                 (self.references if section.kind == "references" else self.further).extend(refs)
+        self._split_after_titles()
         self.works = group_works(self.references, self.further)
         self.bibliography_at = self._bibliography_home()
         log = self.analysis.log
@@ -58,6 +60,16 @@ class AppendixRenderer:
         log.count("bibliography entries", len(self.works))
         unparsed = [r for r in [*self.references, *self.further] if not r.parsed]
         log.count("references kept as raw text", len(unparsed))
+
+    def _split_after_titles(self) -> None:
+        """Locator citations end with the title they name (:mod:`.shorttitle`)."""
+        everything = [*self.references, *self.further]
+        titles = Titles(everything)
+        split = {id(ref): split_after_titles([ref], titles) for ref in everything}
+        self.references = [new for ref in self.references for new in split[id(ref)]]
+        self.further = [new for ref in self.further for new in split[id(ref)]]
+        for start, refs in self.section_refs.items():
+            self.section_refs[start] = [new for ref in refs for new in split[id(ref)]]
 
     def _numbered_citations(self, section: Section) -> bool:
         """A "Notes" section that is the numbered list of citations (the article's
@@ -141,12 +153,17 @@ class AppendixRenderer:
     def _bibliography_home(self) -> int | None:
         """The one section that shows the bibliography of cited works: the last
         references section, or a later "Bibliography" that defines the entries
-        short citations point to (not one that merely repeats a cited work)."""
+        short citations point to (not one that merely repeats a cited work, nor
+        further reading)."""
         defined = {id(w.first) for w in self.works if any(is_short(r) for r in w.instances)}
         home = None
         for section in self.analysis.sections:
             refs = self.section_refs.get(section.start, [])
-            if section.kind == "references" or any(id(r) in defined for r in refs):
+            # further reading lists works to read; the cited ones it also holds
+            # are shown where the citations are
+            reading = " ".join(section.heading.spec.words) == "further reading"
+            defines = not reading and any(id(r) in defined for r in refs)
+            if section.kind == "references" or defines:
                 home = section.start
         return home
 

@@ -28,6 +28,8 @@ def entry(work: Work) -> str:
     fields: list[tuple[str, str]] = []
     if ref.authors:
         fields.append(("author", " and ".join(ref.authors)))
+    if ref.editors:
+        fields.append(("editor", " and ".join(ref.editors)))
     if ref.title:
         fields.append(("title", ref.title[:1].upper() + ref.title[1:]))
     for name, value in (

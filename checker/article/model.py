@@ -97,6 +97,8 @@ class Reference:
     volume: str = ""
     number: str = ""
     comment: str = ""  #: words before the reference proper ("see", "detailed account in")
+    locator: str = ""  #: where in the work: "chapter xii", "document 59" (a short citation)
+    editors: list[str] = field(default_factory=list)  #: "Surname, Given"
     parsed: bool = True
     key: str = ""  #: the bib entry this instance cites, once grouped
 

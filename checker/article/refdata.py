@@ -169,6 +169,9 @@ GLUED_PAGES = re.compile(r"^(pp|p|pg)([0-9]{1,4}(?:[-–][0-9]{1,4})?)$")
 IDENTIFIER_WORDS = frozenset(
     {"isbn", "issn", "doi", "oclc", "pmid", "pmc", "jstor", "arxiv", "bibcode", "hdl", "s2cid"}
 )
+#: Catalogue numbers the citation templates print after the identifiers ("lccn 55003947");
+#: kept apart from IDENTIFIER_WORDS, which the labeller's features were trained with.
+CATALOGUE_WORDS = frozenset({"lccn", "lcc", "zbl", "ssrn", "osti", "eissn"})
 #: Identifiers with dots inside, which the splitter cut into lines of their own.
 CUT_IDENTIFIERS = frozenset({"doi", "bibcode", "arxiv", "citeseerx", "hdl"})
 #: "doi:10.1021/ja01537a001" reads "doi 10" / "1021/ja01537a001": the splitter cut
@@ -183,6 +186,15 @@ VOLUME_LINE = re.compile(r"^[0-9]{1,4}(?: [0-9]{1,4})?(?: [0-9]{1,5}[-–][0-9]{
 ET_AL = ("et", "al")
 #: Abbreviations for editors, editions and translators: never a publisher's name.
 EDITOR_WORDS = frozenset({"ed", "eds", "edn", "edition", "trans", "tr", "comp", "vol", "vols"})
+#: Link labels that close a further-reading item ("excerpt and text search"): the
+#: link's words, not the title's.
+LINK_LABELS: tuple[tuple[str, ...], ...] = (
+    ("excerpt", "text", "search"),
+    ("online", "review"),
+    ("excerpt",),
+)
+#: "4 vols": how many volumes a work has (the title of each is elsewhere).
+VOLUME_COUNT_WORDS = frozenset({"vols", "volumes"})
 #: Name particles that belong to the surname ("jean van heijenoort").
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "la", "le"})
 #: A chapter, not a page: "... 1879–1921 ch".
@@ -196,3 +208,70 @@ BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
 #: ("mw-parser-output", sometimes cut as "mw- parser-output") or a "cs1-" class.
 STYLESHEET_OPENING = ("mw-parser-output", "cite")
 STYLESHEET_MARKS = ("mw-", "parser-output", "cs1-")
+
+# Free-text citations written by hand ("see Robert Conquest, The Great Terror,
+# p. 418", "Chapter XII of My Life", "Trotsky's 1925 book Lenin") run together
+# in one flattened line when an item had no closing full stop.  These words
+# say where one of them opens (:mod:`.citesplit`).
+
+#: A locator that opens a short citation ("chapter xii my life", "document 106 ...").
+LOCATOR_WORDS = frozenset({"chapter", "chap", "ch", "document", "doc", "letter", "appendix"})
+#: A reader's pointer before a citation ("see", "cf.", "quoted in", "cf., for instance").
+POINTER_WORDS = frozenset({"see", "cf", "compare", "quoted", "also", "instance", "eg"})
+#: What a possessive names when it is the author's ("Trotsky's 1925 book", "Abramovich's memoirs").
+GENRE_WORDS = frozenset(
+    {
+        "book",
+        "books",
+        "memoirs",
+        "memoir",
+        "account",
+        "biography",
+        "autobiography",
+        "speech",
+        "article",
+        "essay",
+        "letter",
+        "letters",
+        "pamphlet",
+        "diary",
+        "diaries",
+        "unfinished",
+        "lecture",
+        "testimony",
+        "interview",
+        "obituary",
+    }
+)
+#: A contributor's role after the name ("john dewey chairman", "edward acton ed").
+ROLE_WORDS = frozenset({"chairman", "chair", "editor", "editors", "ed", "eds", "compiler"})
+#: After a page number, words that still belong to the citation ("p 12 n 3", "pp 4-9 isbn ...").
+PAGE_CONTINUATION = frozenset(
+    {
+        *IDENTIFIER_WORDS,
+        *ACCESS_WORDS,
+        "archived",
+        "ff",
+        "f",
+        "n",
+        "nn",
+        "note",
+        "notes",
+        "fn",
+        "fig",
+        "figs",
+        "col",
+        "cols",
+        "passim",
+        "plate",
+        "plates",
+        "table",
+        "footnote",
+        "and",
+        "&",
+        "et",
+        "seq",
+    }
+)
+#: "contained (in)", "reprinted (in)": what follows is the collection that holds the piece.
+CONTAINER_WORDS = frozenset({"contained", "reprinted", "anthologized"})

@@ -12,18 +12,30 @@ import re
 from collections.abc import Sequence
 
 from .authors import MAX_AUTHOR_WORDS, take_authors
+from .freecite import (
+    headword_first,
+    take_byline,
+    take_editors,
+    take_locator,
+    take_possessive,
+    take_role,
+)
 from .model import Reference
 from .refdata import (
     ACCESS_WORDS,
     CHAPTER_WORDS,
+    CONTAINER_WORDS,
     DOI_PREFIX,
     EDITOR_WORDS,
+    GIVEN_NAMES,
     ISBN_VALUE,
+    LINK_LABELS,
     PAGE_TOKEN,
     PAGE_WORDS,
     PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
+    VOLUME_COUNT_WORDS,
 )
 from .reflabel.fields import read_reference
 from .reflabel.model import labeller
@@ -72,20 +84,86 @@ def parse(
     words = _take_access(ref, words)
     words = _take_identifiers(ref, words)
     words = _take_pages(ref, words)
-    words = take_authors(ref, words)
+    words = _take_link_label(ref, words)
+    words, volumes = _take_volume_count(ref, words)
+    words = take_locator(ref, words)
+    if words and words[0] in GIVEN_NAMES and any(w in ("eds", "editors") for w in words[:12]):
+        words = take_editors(ref, words)  # "edward acton ... rosenberg eds companion ..."
+    words = take_possessive(ref, words)
+    if not ref.authors and not headword_first(words):
+        # the first line's length, when the author is still at its start
+        name_line = len(pieces[0]) if pieces and words[: len(pieces[0])] == pieces[0] else 0
+        words = take_authors(ref, words, name_line)
+    if not ref.authors and not ref.editors:
+        words = take_editors(ref, words)
+    if not ref.authors:
+        words = take_role(ref, words)
+    if not ref.authors and not ref.editors:
+        words = take_byline(ref, words)
     words = _take_publisher(ref, words)
-    years = [i for i, w in enumerate(words) if is_year(w)]
+    if ref.locator and not ref.authors and len(words) == 1 and is_year(words[0]):
+        ref.title, words = words[0], []  # "chapter xxiii 1905": the work's title is a year
+    years = [i for i, w in enumerate(words) if is_year(w) and i > _contained_at(words)]
     if years and not ref.year:
         ref.year = words[years[-1]]
         del words[years[-1]]
-    ref.title = " ".join(words).strip()
+    if not ref.title:
+        ref.title = " ".join(words).strip()
     # the rules are sure of a reference whose author, title and a date or
     # publisher they all found; without an author they cannot tell a
     # reference that has none from a name they did not recognise
     # (a date left in the title means the reference held more than one)
-    ref.parsed = bool(ref.title and ref.authors and (ref.year or ref.publisher or ref.accessed))
-    ref.parsed = ref.parsed and not any(is_year_or_range(w) for w in ref.title.split())
+    # "cliff tony 1989–93 4 vols london bookmarks": a multi-volume work whose
+    # title the flattening lost is read for sure all the same (missing-title says so)
+    titled = bool(ref.title) or (volumes and bool(ref.year))
+    ref.parsed = (
+        titled
+        and bool(ref.authors or ref.editors)
+        and bool(ref.year or ref.publisher or ref.accessed)
+    )
+    ref.parsed = ref.parsed and _title_dates_fit(ref)
     return ref
+
+
+def _title_dates_fit(ref: Reference) -> bool:
+    """No date was left in the title, which would mean the reference held more
+    than one: a period ("prophet armed trotsky 1879–1921") or a title that is a
+    year ("leon trotsky 1905 ... 1971") ends before the work was published."""
+    for word in ref.title.split():
+        if not is_year_or_range(word):
+            continue
+        if is_year(word) and word != ref.title:
+            return False
+        end = re.split("[-–]", word)[-1]
+        end = word[: 4 - len(end)] + end  # "1989–93"
+        if not is_year(ref.year) or end > ref.year:
+            return False
+    return True
+
+
+def _take_link_label(ref: Reference, words: list[str]) -> list[str]:
+    """ "... routledge excerpt text search": the label of a link after the item."""
+    for label in LINK_LABELS:
+        if len(words) > len(label) and tuple(words[-len(label) :]) == label:
+            ref.comment = " ".join([*ref.comment.split(), *label])
+            return words[: -len(label)]
+    return words
+
+
+def _take_volume_count(ref: Reference, words: list[str]) -> tuple[list[str], bool]:
+    """ "4 vols" goes to the comment; whether there was one."""
+    for i in range(1, len(words)):
+        if words[i] in VOLUME_COUNT_WORDS and words[i - 1].isdigit():
+            ref.comment = " ".join([*ref.comment.split(), *words[i - 1 : i + 1]])
+            return words[: i - 1] + words[i + 1 :], True
+    return words, False
+
+
+def _contained_at(words: list[str]) -> int:
+    """ "speech ... may 1924 contained challenge left opposition ...": a piece in a
+    collection is dated by the collection; the date before "contained (in)" is
+    the piece's own.  -1 when the reference has no such word."""
+    return next((i for i, w in enumerate(words) if w in CONTAINER_WORDS), -1)
 
 
 def _web_page(ref: Reference, pieces: Sequence[list[str]]) -> bool:
@@ -175,14 +253,20 @@ def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
     for name in sorted(PUBLISHER_NAMES, key=len, reverse=True):
         match = re.search(rf"(?:^| ){re.escape(name)}(?= |$)", text)
         if match:
-            ref.publisher = title_case(name)
-            words = (text[: match.start()] + text[match.end() :]).split()
+            end = match.end()
+            suffix = text[end:].split(maxsplit=1)
+            if suffix and suffix[0] in PUBLISHER_SUFFIXES:  # "pathfinder press"
+                end += 1 + len(suffix[0])
+            ref.publisher = title_case(text[match.start() : end].strip())
+            words = (text[: match.start()] + text[end:]).split()
             return _take_place(ref, words, match.start())
     for i, word in enumerate(words):
         if word in PUBLISHER_SUFFIXES and i > 0:
             # "oxford university press", "new international publishing co", "free press"
             size = 2 if words[i - 1] == "university" or words[i - 1] in PUBLISHER_SUFFIXES else 1
             start = max(0, i - size)
+            if size == 1 and _place_ends_at(words, start):
+                start = i  # "london bookmarks": the place, then a one-word name
             # "baltimore johns hopkins university press": the name runs back to the place
             for back in range(start - 1, max(-1, start - PUBLISHER_LOOKBACK), -1):
                 if _place_ends_at(words, back) or (
@@ -197,8 +281,11 @@ def _take_publisher(ref: Reference, words: list[str]) -> list[str]:
                     break
             if is_year(words[start]) or words[start].isdigit():
                 start += 1
-            ref.publisher = title_case(" ".join(words[start : i + 1]))
-            rest = words[:start] + words[i + 1 :]
+            end = i + 1
+            while end < len(words) and words[end] in PUBLISHER_SUFFIXES:
+                end += 1  # "publishing co", "books inc"
+            ref.publisher = title_case(" ".join(words[start:end]))
+            rest = words[:start] + words[end:]
             return _take_place(ref, rest, len(" ".join(words[:start])))
     return _publisher_after_place(ref, words)
 

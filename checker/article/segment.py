@@ -12,14 +12,27 @@ reference followed by a name-and-year opening on the same line is two.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from .authors import MAX_AUTHOR_WORDS
+from .citesplit import cut_here, opens_citation, title_author_cuts
 from .furniture import MONTHS
 from .infobox import split_glued
 from .numbering import Footnote, drop_stylesheet, footnotes
+from .openings import (
+    IMPRINT_NAME_WORDS,
+    after_identifiers,
+    editor_opening,
+    ends_then_opens,
+    imprint_line,
+    is_opening,
+    name_then_year,
+)
 from .refdata import (
     ACCESS_WORDS,
+    CATALOGUE_WORDS,
+    CONTAINER_WORDS,
     DOI_PIECE,
     DOI_PREFIX,
     DOI_SUFFIX,
@@ -30,9 +43,10 @@ from .refdata import (
     IDENTIFIER_WORDS,
     PAGE_TOKEN,
     PAGE_WORDS,
-    PARTICLES,
+    PLACES,
     PUBLISHER_NAMES,
     PUBLISHER_SUFFIXES,
+    ROLE_WORDS,
     VOLUME_LINE,
 )
 from .text import is_year, is_year_or_range
@@ -43,6 +57,8 @@ FRAGMENT_WORDS = 3
 REPEAT_WORDS = 3
 #: An author-date opening, its title and its container (publisher or journal).
 OPENING_LINES = 3
+#: Words of an edition note ("1988 edition", "2 nd edition ...").
+EDITION_WORDS = frozenset({"edition", "edn", "ed"})
 #: A web citation: title, website, publisher, then the access date.
 WEB_PAGE_LINES = 3
 
@@ -126,6 +142,10 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
     lines_in_current = 0
     opened = False
     access_ahead = _lines_to_access(lines)
+    # whether the next line opens with a year (a name cut at its initial's dot before it)
+    next_dated = [
+        bool(after[1]) and is_year_or_range(after[1][0]) for after in [*lines[1:], (0, [])]
+    ]
     for k, (number, raw) in enumerate(lines):
         words = normalise(raw)
         if current and _in_doi(current) and _doi_piece(current, words):
@@ -146,20 +166,24 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 opened = True  # "rossiter margaret w" / "1995": an author-date opening
             if opened and lines_in_current >= OPENING_LINES - 1 and _volume_line(words):
                 journal = (list(last_line), list(words))
-            add(words)
+            rest = after_identifiers(words)
+            add(words[: len(words) - len(rest)])
             awaiting_pages = current[-1] in PAGE_WORDS
             if _ends_with_access(current):
                 finish()
-            continue
+            if not rest:
+                continue
+            finish()  # "lccn 53010401 bronner patrick ... 2009": the next item opens
+            words = rest
         if current and words and words[0] in ACCESS_WORDS:
             end = date_end(words, 1)
             add(words[:end])
             words = words[end:]
             finish()
-            pieces = _split_inside(words, openings)
+            pieces = _split_inside(words, openings, next_dated[k])
         else:
             # whether the line continues depends on its first piece only
-            pieces = _split_inside(words, openings) if words else []
+            pieces = _split_inside(words, openings, next_dated[k]) if words else []
             web = _web_page_pending(current, lines_in_current, opened, access_ahead[k])
             if (
                 current
@@ -168,6 +192,8 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 and not _continues(current, pieces[0], lines_in_current, opened)
             ):
                 finish()
+            elif current and pieces and name_then_year(current, pieces[0], lines_in_current):
+                opened = True  # "hansen joseph ed" / "1969 leon trotsky ...": its title follows
         for k, piece in enumerate(pieces):
             if k and current:
                 finish()
@@ -187,13 +213,14 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
 
 def _lines_to_access(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
     """For each line, how many lines on the next "retrieved ..." line starts."""
-    ahead = [len(lines)] * len(lines)
+    never = len(lines) + WEB_PAGE_LINES + 1  # no access date ahead, however short the list
+    ahead = [never] * len(lines)
     next_access = None
     for k in range(len(lines) - 1, -1, -1):
         words = lines[k][1]
         if words and words[0] in ACCESS_WORDS:
             next_access = k
-        ahead[k] = next_access - k if next_access is not None else len(lines)
+        ahead[k] = next_access - k if next_access is not None else never
     return ahead
 
 
@@ -211,7 +238,7 @@ def _web_page_pending(current: list[str], lines_so_far: int, opened: bool, ahead
 def _tail_line(words: list[str]) -> bool:
     """A line that can only continue a reference: an identifier, a journal's
     volume / issue / pages, or the year of an author line ("smith john w" / "1995")."""
-    if words[0] in IDENTIFIER_WORDS:
+    if words[0] in IDENTIFIER_WORDS or words[0] in CATALOGUE_WORDS:
         return True
     return VOLUME_LINE.match(" ".join(words)) is not None and not (
         len(words) == 1 and not is_year(words[0])
@@ -240,22 +267,38 @@ def _doi_piece(current: list[str], words: list[str]) -> bool:
     return DOI_PIECE.match(words[0]) is not None
 
 
-def is_opening(words: Sequence[str]) -> bool:
-    """An author-date opening: names (and "et al") then a year, "jensen erik 1990"."""
-    for i, word in enumerate(words[: MAX_AUTHOR_WORDS + 1]):
-        if is_year_or_range(word):
-            return i > 0
-        if not word.isalpha():
-            return False
-    return False
-
-
 def _continues(
     current: list[str], words: list[str], lines_so_far: int = 0, opened: bool = False
 ) -> bool:
     if words[0] in DOMAIN_SUFFIXES or words[0] in PAGE_WORDS:
         return True
     if tuple(current[-2:]) == ET_AL:
+        return True
+    # the splitter cut after an initial's dot ("edward acton v" / "cherniaev ...")
+    # or an editor's abbreviation ("rosenberg eds" / "critical companion ...")
+    if _cut_at_initial(current):
+        return True
+    if current[-1] in ROLE_WORDS and _editor_follows(current, words):
+        return True
+    if opens_citation(words):
+        return False  # "chapter xxxvii my life ...", "quoted max shachtman"
+    # "geoffrey swain 2014" / "swain 2014 p 211": a short citation of it, not its title
+    if len(words) >= 2 and is_year(words[1]) and words[0] in current and words[1] in current:
+        return False
+    # "knopf inc" / "new york 1992 p": the place and year close a book citation;
+    # "1988 edition" notes its edition
+    if any(
+        " ".join(words[:n]) in PLACES and is_year(words[n]) for n in (1, 2, 3) if n < len(words)
+    ):
+        return True
+    if any(w in EDITION_WORDS for w in words[:3]) and not editor_opening(words):
+        return True
+    if imprint_line(current, words):
+        return True
+    # "prentice hall isbn 978-...": the publisher's name before an identifier, when
+    # the reference has none yet (it has one of each kind)
+    ident = next((w for w in words[1:IMPRINT_NAME_WORDS] if w in IDENTIFIER_WORDS), "")
+    if ident and ident not in current and all(w.isalpha() or w == "&" for w in words[:2]):
         return True
     # a line that is only an author-date opening ("smith john 1990") expects its
     # title and container (publisher or journal) on the next lines
@@ -265,8 +308,50 @@ def _continues(
         return True
     if len(current) <= FRAGMENT_WORDS and not any(is_year(w) for w in current):
         return True
-    # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening
-    return is_year(current[-1]) and len(current) <= 6
+    # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening,
+    # also when its names ran over a line ("abraham ralph marsden j" / "e ratiu
+    # tudor 2012" / "manifolds tensor analysis ...")
+    # (a name opening the next line is the next reference's: "... 1933" / "isaac deutscher")
+    long_names = _names_then_date(current) and words[0] not in GIVEN_NAMES
+    return is_year(current[-1]) and (len(current) <= 6 or long_names)
+
+
+def _names_then_date(words: list[str]) -> bool:
+    """Names (after a footnote's number), then a date: "5 checco antonio ... charles
+    t black october 21 2013"; the title is still to come."""
+    start = 1 if words[0].isdigit() else 0
+    body = words[start:-1]
+    dated = [w for w in body if w in MONTHS or (w.isdigit() and len(w) <= 2)]
+    names = [w for w in body if w not in dated]
+    return (
+        0 < len(names) <= MAX_AUTHOR_WORDS
+        and all(w.isalpha() for w in names)
+        and not any(w in PUBLISHER_SUFFIXES for w in names)
+    )
+
+
+def _cut_at_initial(current: list[str]) -> bool:
+    """ "edward acton v" / "cherniaev william g" / "rosenberg eds": the splitter cut
+    a name after its initial's dot, so the next line goes on with the names.  An
+    initial after a finished reference (it has its year or an identifier) or after
+    its edition ("2nd edition c" / "b parker 1994 ...") opens the next one,
+    unless the reference said it goes on ("... 1926 contained j" / "stalin ...")."""
+    last = current[-1]
+    if len(last) != 1 or not last.isalpha() or last in PAGE_WORDS or len(current) < 2:
+        return False
+    if current[-2] in EDITION_WORDS:
+        return False
+    finished = any(is_year(w) or w in IDENTIFIER_WORDS for w in current)
+    return not finished or current[-2] in CONTAINER_WORDS
+
+
+def _editor_follows(current: list[str], words: list[str]) -> bool:
+    """ "rosenberg eds" / "critical companion ...", "unknown lenin ed" / "richard pipes
+    ...", "hansen joseph ed" / "1969 ...": the editors' names or their work follow.
+    After a publisher ("fayard ed") the abbreviation is the edition's."""
+    if current[-1] in ("eds", "editors") or words[0] in GIVEN_NAMES:
+        return True
+    return is_year(words[0]) and len(current) >= 2 and current[-2] in GIVEN_NAMES
 
 
 def _is_publisher_line(words: list[str]) -> bool:
@@ -276,8 +361,11 @@ def _is_publisher_line(words: list[str]) -> bool:
     return words[-1] in PUBLISHER_SUFFIXES or any(text.endswith(p) for p in PUBLISHER_NAMES)
 
 
-def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list[str]]:
-    """Split a line where another reference's opening words recur, or after an access date."""
+def _split_inside(
+    words: list[str], openings: set[tuple[str, ...]], next_dated: bool = False
+) -> list[list[str]]:
+    """Split a line where another reference's opening words recur, or after an access date.
+    ``next_dated``: the next line opens with a year, which a name at this line's end awaits."""
     pieces: list[list[str]] = []
     start = 0
     i = 1
@@ -292,41 +380,26 @@ def _split_inside(words: list[str], openings: set[tuple[str, ...]]) -> list[list
         # an opening recurs after a whole reference, not after its author's
         # name ("david north" / "defense leon trotsky ...": one reference)
         repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
-        if i > start and (repeated or _ends_then_opens(words, start, i)):
+        if i > start and (
+            repeated or ends_then_opens(words, start, i, next_dated) or cut_here(words, start, i)
+        ):
             pieces.append(words[start:i])
             start = i
         i += 1
     pieces.append(words[start:])
-    return [p for p in pieces if p] if len(pieces) > 1 else [words]
+    pieces = [cut for piece in pieces if piece for cut in _title_author_run(piece)]
+    return pieces if len(pieces) > 1 else [words]
 
 
-def _ends_then_opens(words: list[str], start: int, i: int) -> bool:
-    """A reference that has its year (or ends with a publisher) followed by a
-    name-and-year opening on the same line: the list item before had no full stop
-    ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
-    done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
-    return done and _name_opening(words, i)
-
-
-def _name_opening(words: list[str], i: int) -> bool:
-    """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
-    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``."""
-    if words[i] in GIVEN_NAMES:
-        j = i + 1
-        while j < len(words) and words[j] in PARTICLES:
-            j += 1
-        return (
-            j + 1 < len(words)
-            and words[j].isalpha()
-            and words[j] not in GIVEN_NAMES
-            and is_year(words[j + 1])
-        )
-    if i + 2 < len(words) and words[i].isalpha() and words[i + 1] in GIVEN_NAMES:
-        j = i + 2
-        while j < len(words) and len(words[j]) == 1:
-            j += 1  # initials
-        return j < len(words) and is_year(words[j])
-    return False
+def _title_author_run(piece: list[str]) -> list[list[str]]:
+    """The piece cut before and inside a run of year-less "title, author"
+    citations that follows its last date (:func:`.citesplit.title_author_cuts`)."""
+    after = max((k + 1 for k, w in enumerate(piece) if is_year_or_range(w)), default=0)
+    cuts = title_author_cuts(piece[after:])
+    if not cuts:
+        return [piece]
+    bounds = [0, *([after] if after else []), *(after + c for c in cuts), len(piece)]
+    return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def date_end(words: list[str], i: int) -> int:

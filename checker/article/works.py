@@ -13,9 +13,9 @@ that names less than the work it cites resolves to it:
   armed p") joins the work already seen with that author whose title holds its
   title words (the latest such, as editors cite the edition they just gave).
 
-A citation without an author is not joined to a work by its title alone: on
-the seed, "my life" inside a chapter's title matched the wrong work more often
-than the right one.
+- a locator's short citation without author ("chapter xii my life") joins the
+  full entry whose title it names (:mod:`.shorttitle`); any other citation
+  without an author is not joined by its title alone.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Reference
+from .shorttitle import Titles
 from .text import is_year_or_range, slugify
 
 #: Titles sharing this share of their words are the same work.
@@ -107,11 +108,14 @@ def group_works(references: Sequence[Reference], further: Sequence[Reference]) -
     for ref in everything:
         if ref.authors and ref.year and ref.title:
             full.setdefault((surname(ref), ref.year), []).append(ref)
+    titles = Titles(everything)
     further_ids = {id(r) for r in further}
     for ref in everything:
         target = ref
         if is_short(ref) and len(full.get((surname(ref), ref.year), [])) == 1:
             target = full[(surname(ref), ref.year)][0]
+        elif not is_short(ref) or (surname(ref), ref.year) not in full:
+            target = titles.target(ref) or ref
         words = title_words(target)
         work = seen.find(target, words)
         if work is None:

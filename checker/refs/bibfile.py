@@ -118,7 +118,8 @@ class BibEntry:
         parts = []
         names = "; ".join(n.display for n in self.creators[:3])
         if names:
-            parts.append(names + (f" ({self.year})." if self.year else "."))
+            # "Daniels, Robert V." ends with its initial's own full stop
+            parts.append(names + (f" ({self.year})." if self.year else "." * (names[-1] != ".")))
         elif self.year:
             parts.append(f"({self.year}).")
         for name in ("title", "journal", "publisher"):

@@ -8,6 +8,7 @@ The model file (``model.crfsuite``, package data) is made by
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -15,6 +16,9 @@ from typing import NamedTuple
 from .features import reference_features
 
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
+#: Names another model file to use instead of the shipped one (a model trained
+#: with ``python -m checker.article.reflabel.train -o FILE``; cross-validation).
+MODEL_ENV = "CITECHECK_REFLABEL_MODEL"
 
 
 #: The labels that name a reference's author, and its year.
@@ -63,6 +67,9 @@ def _load(path: Path) -> Labeller | None:
         return None
 
 
-def labeller(path: Path = MODEL_PATH) -> Labeller | None:
-    """The labeller of ``path`` (the shipped model by default), or None."""
+def labeller(path: Path | None = None) -> Labeller | None:
+    """The labeller of ``path`` (by default the file ``$CITECHECK_REFLABEL_MODEL``
+    names, else the shipped model), or None."""
+    if path is None:
+        path = Path(os.environ[MODEL_ENV]) if os.environ.get(MODEL_ENV) else MODEL_PATH
     return _load(path) if path.exists() else None

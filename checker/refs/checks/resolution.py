@@ -43,13 +43,15 @@ def _first_entries(ctx: Context) -> Iterator[Finding | BibEntry]:
             )
 
 
-def _work_key(entry: BibEntry) -> tuple[tuple[str, ...], frozenset[str]] | None:
-    """The work's creators and title words (numbers and articles left out)."""
+def _work_key(entry: BibEntry) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The work's creators and title words in order (numbers and articles left out)."""
     names = tuple(fold(name.surname) for name in entry.creators)
-    words = frozenset(
-        w
-        for w in re.findall(r"\w+", fold(entry.get("title")))
-        if w not in _ARTICLES and not w.isdigit()
+    words = tuple(
+        dict.fromkeys(
+            w
+            for w in re.findall(r"\w+", fold(entry.get("title")))
+            if w not in _ARTICLES and not w.isdigit()
+        )
     )
     if not names or not words:
         return None
@@ -61,15 +63,18 @@ def _edition(entry: BibEntry) -> tuple[str, str, str]:
     return entry.year, publisher, fold(entry.get("edition"))
 
 
-def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:
+def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One title is the other, or the other without its subtitle ("A History" and
-    "A History: Europe 1900–1950"), in any word order."""
+    "A History: Europe 1900–1950"), its words in any order ("Trotsky: The Prophet
+    Armed" and "The Prophet Armed: Trotsky 1879–1921").  A subtitle follows its
+    title, so "My Life" is not "I Stake My Life!" shortened."""
     small, large = sorted((a, b), key=len)
-    return small <= large and (len(small) >= MIN_TITLE_WORDS or small == large)
+    start = set(large[: len(small)])
+    return set(small) == start and (len(small) >= MIN_TITLE_WORDS or len(small) == len(large))
 
 
 def _work_groups(entries: list[BibEntry]) -> list[list[BibEntry]]:
-    groups: list[tuple[tuple[str, ...], frozenset[str], list[BibEntry]]] = []
+    groups: list[tuple[tuple[str, ...], tuple[str, ...], list[BibEntry]]] = []
     for entry in entries:
         key = _work_key(entry)
         if key is None:

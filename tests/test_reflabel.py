@@ -189,3 +189,20 @@ def test_a_token_that_may_or_may_not_be_a_name_makes_the_reading_a_guess() -> No
     assert ref.parsed and ref.authors == ["Hale, George"] and ref.year == "1999"
     unsure = sure._replace(author=[0.99, 0.5, 0.01, 0.02])
     assert not read_reference(1, [words[:3], words[3:]], unsure).parsed
+
+
+def test_a_name_read_as_given_names_only_still_has_a_surname() -> None:
+    from checker.article.reflabel.fields import read_reference
+    from checker.article.reflabel.model import Labelled
+
+    def authors(text: str, labels: list[str]) -> list[str]:
+        words = text.split()
+        sure = [0.99] * len(words)
+        labelled = Labelled(words, labels, sure, sure, [0.0] * len(words))
+        return read_reference(1, [words], labelled).authors
+
+    # initials after the name: the surname came first ("Samuel J (2009)")
+    assert authors("samuel j 2009 materials", ["AG", "AG", "Y", "T"]) == ["Samuel, J."]
+    # no initials: the given name came first
+    assert authors("fred pearce 2014 fire", ["AG", "AG", "Y", "T"]) == ["Pearce, Fred"]
+    assert authors("hale george 1999 rivers", ["AS", "AG", "Y", "T"]) == ["Hale, George"]

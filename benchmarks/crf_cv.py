@@ -3,6 +3,7 @@
 Run from the project root (needs ../shared, which ``make test`` never does)::
 
     python benchmarks/crf_cv.py /work/tune.txt --folds 5 [--c1 0.2 --c2 0.01] [--in-sample]
+        [--keep DIR]
 
 The articles named in the file are cut into K folds (sorted names dealt round
 robin, so the split is fixed).  For each fold a model is trained on the other
@@ -69,13 +70,16 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--in-sample", action="store_true")
     ap.add_argument("--citecheck", help="the citecheck to convert with (default: the scorer's)")
+    ap.add_argument("--keep", type=Path, help="keep each fold's model and score JSON here")
     args = ap.parse_args()
     names = args.names.read_text(encoding="utf-8").split()
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     results: list[dict[str, object]] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="crf-cv-") as tmp:
-        work = Path(tmp)
+        # --keep lets the fold misses be read afterwards with the fold's own model.
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         parts = folds(names, args.folds)
         for k, held in enumerate(parts):
             seen = [n for n in names if n not in set(held)]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.article.references import parse_segment, segment_journals
+from checker.article.reflabel.features import reference_features
 from checker.article.reflabel.model import MODEL_PATH, Labeller, labeller
 from checker.article.reflabel.train import corpus_examples, main, read_rows
 from checker.article.reflabel.truth import label_rows
@@ -43,6 +44,35 @@ def test_truth_fields_become_token_labels() -> None:
         *["V"] * 3,
         *["I"] * 3,
     ]
+
+
+def test_given_names_before_the_surname_are_labelled_given_names() -> None:
+    row = {"authors": "pearce", "year": "2014", "title_words": "fire hole"}
+    assert label_rows(pieces("fred pearce 2014\nfire hole"), row) == ["AG", "AS", "Y", "T", "T"]
+    # the splitter cut the given name onto a line of its own
+    assert label_rows(pieces("michael\npearce 2014\nfire hole"), row) == [
+        *["AG", "AS", "Y"],
+        *["T", "T"],
+    ]
+
+
+def test_an_initial_cut_onto_its_own_line_is_still_a_given_name() -> None:
+    row = {"authors": "wong", "year": "2016", "title_words": "computational biology"}
+    ref = pieces("wong k\nc\n2016\ncomputational biology")
+    assert label_rows(ref, row) == ["AS", "AG", "AG", "Y", "T", "T"]
+    # a word of a line of its own is not an initial: the author list ended before it
+    row = {"authors": "wong", "year": "", "title_words": "computational biology"}
+    assert label_rows(pieces("wong k\nreview\ncomputational biology"), row) == [
+        *["AS", "AG", "O", "T", "T"],
+    ]
+
+
+def test_a_token_knows_how_far_it_is_from_the_first_date() -> None:
+    feats = reference_features(pieces("lee rc ambros v 1993 c elegans heterochronic gene lin-4"))
+    assert [f["datedist"] for f in feats] == [
+        *["-4", "-3", "-2", "-1", "+0", "+1", "+2", "+3", "+4", "+4"],
+    ]
+    assert all("datedist" not in f for f in reference_features(pieces("no date here")))
 
 
 def test_a_row_whose_fields_are_not_there_is_not_an_example() -> None:
@@ -159,3 +189,20 @@ def test_a_token_that_may_or_may_not_be_a_name_makes_the_reading_a_guess() -> No
     assert ref.parsed and ref.authors == ["Hale, George"] and ref.year == "1999"
     unsure = sure._replace(author=[0.99, 0.5, 0.01, 0.02])
     assert not read_reference(1, [words[:3], words[3:]], unsure).parsed
+
+
+def test_a_name_read_as_given_names_only_still_has_a_surname() -> None:
+    from checker.article.reflabel.fields import read_reference
+    from checker.article.reflabel.model import Labelled
+
+    def authors(text: str, labels: list[str]) -> list[str]:
+        words = text.split()
+        sure = [0.99] * len(words)
+        labelled = Labelled(words, labels, sure, sure, [0.0] * len(words))
+        return read_reference(1, [words], labelled).authors
+
+    # initials after the name: the surname came first ("Samuel J (2009)")
+    assert authors("samuel j 2009 materials", ["AG", "AG", "Y", "T"]) == ["Samuel, J."]
+    # no initials: the given name came first
+    assert authors("fred pearce 2014 fire", ["AG", "AG", "Y", "T"]) == ["Pearce, Fred"]
+    assert authors("hale george 1999 rivers", ["AS", "AG", "Y", "T"]) == ["Hale, George"]

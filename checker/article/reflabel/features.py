@@ -109,7 +109,8 @@ def reference_features(pieces: Sequence[Sequence[str]]) -> list[Features]:
     """One feature dict per token of the reference."""
     words = [w for piece in pieces for w in piece]
     where = line_map(pieces)
-    first_date = next((where[j][0] for j, w in enumerate(words) if year_of(w)), -1)
+    date_at = next((j for j, w in enumerate(words) if year_of(w)), -1)
+    first_date = where[date_at][0] if date_at >= 0 else -1
     heads = [piece[0] if piece else "" for piece in pieces]
     lengths = [len(piece) for piece in pieces]
     base = [_word_features(w) for w in words]
@@ -125,6 +126,9 @@ def reference_features(pieces: Sequence[Sequence[str]]) -> list[Features]:
         feats["prevhead"] = _head_class(heads[line - 1]) if line else "BOS"
         if first_date >= 0:
             feats["dateline"] = str(max(-2, min(line - first_date, 3)))
+            # words from the first date: a date in mid-line ("lee rc ambros v 1993 c
+            # elegans ...") parts the names before it from the title after it
+            feats["datedist"] = _bucket(j - date_at)
         feats["lastline"] = "1" if line == len(pieces) - 1 else "0"
         for off in (-2, -1, 1, 2):
             k = j + off
@@ -143,6 +147,13 @@ def reference_features(pieces: Sequence[Sequence[str]]) -> list[Features]:
                 feats[name + "edge"] = 1.0
         out.append(feats)
     return out
+
+
+def _bucket(offset: int) -> str:
+    """An offset in words, exact near zero and coarser further out."""
+    size = abs(offset)
+    rounded = size if size <= 3 else 4 if size <= 6 else 7 if size <= 12 else 13
+    return f"{'-' if offset < 0 else '+'}{rounded}"
 
 
 #: Line openings that name what the line is.

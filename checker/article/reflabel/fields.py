@@ -96,10 +96,25 @@ def _authors(words: Sequence[str], labels: Sequence[str]) -> list[str]:
             people[-1][1].append(word)
         else:
             given.append(word)
+    if not people and given:
+        people = [_surname_of(given)]
     out = [_name(surname, given) for surname, given in people]
     if others:
         out.append("others")
     return out
+
+
+def _surname_of(names: list[str]) -> tuple[list[str], list[str]]:
+    """(surname, given names) of a name the labeller read as given names only
+    ("samuel j", "fred pearce"): a name has a surname, first when initials follow
+    it, else last."""
+    if len(names) > 1 and all(_initial(w) for w in names[1:]):
+        return [names[0]], names[1:]
+    return [names[-1]], names[:-1]
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 3 and word.isalpha() and not _VOWEL.search(word)
 
 
 def _joins(word: str) -> bool:
@@ -110,7 +125,7 @@ def _name(surname: list[str], given: list[str]) -> str:
     family = title_case(" ".join(surname))
     parts: list[str] = []
     for word in given:
-        if len(word) <= 3 and word.isalpha() and not _VOWEL.search(word):
+        if _initial(word):
             parts.extend(f"{c.upper()}." for c in word)  # Vancouver initials "cp"
         elif len(word) == 1:
             parts.append(word.upper() + ".")

@@ -33,6 +33,8 @@ AUTHOR_JOINERS = frozenset({"et", "al", "&", "and", "ed", "eds", "editor", "edit
 ARCHIVE_WORDS = frozenset({"archived", "original", "wayback", "machine"})
 #: The last author's given names: at most this many words after the surname.
 MAX_GIVEN_AFTER = 3
+#: The first author's given names, when they come first: at most this many words.
+MAX_GIVEN_BEFORE = 3
 
 Put = Callable[[int, int, str], None]
 
@@ -145,6 +147,12 @@ def _label_authors(
         return -1  # the names are scattered: not an author list
     for at, n in found:
         put(at, n, "AS")
+    # a first author given name first ("fred pearce 2014", "w r hawthorne 1964"): the
+    # words before the surname that open the reference are the given names, not "O"
+    # (the splitter may have cut them from it: "michael" / "mares 1999")
+    if 0 < first <= MAX_GIVEN_BEFORE and all(free[i] and words[i].isalpha() for i in range(first)):
+        for i in range(first):
+            put(i, 1, "AG")
     for i in range(first, last):
         if free[i]:
             put(i, 1, "AX" if words[i] in AUTHOR_JOINERS else "AG")
@@ -155,7 +163,7 @@ def _label_authors(
         and end != title_at
         and free[end]
         and words[end].isalpha()
-        and line_of[end] == line_of[last - 1]
+        and (line_of[end] == line_of[last - 1] or _cut_initial(words, line_of, end))
     ):
         end += 1
         if end - last > MAX_GIVEN_AFTER:
@@ -163,6 +171,13 @@ def _label_authors(
     for i in range(last, end):
         put(i, 1, "AX" if words[i] in AUTHOR_JOINERS else "AG")
     return end
+
+
+def _cut_initial(words: Sequence[str], line_of: Sequence[int], i: int) -> bool:
+    """``words[i]`` is an initial the splitter cut at its full stop onto a line
+    of its own ("wong k" / "c" / "2016")."""
+    alone = [j for j in range(max(0, i - 1), min(len(words), i + 2)) if line_of[j] == line_of[i]]
+    return len(words[i]) == 1 and alone == [i]
 
 
 def _label_year(

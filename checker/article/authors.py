@@ -1,7 +1,7 @@
 """Authors at the start of a flattened reference, in the forms citations print them.
 
-Given name first ("isaac deutscher", told by a table of given names), surname
-first ("deutscher isaac 1970", "rogovin vadim z 1937"), several surname-first
+Given name first ("mary beard", told by a table of given names), surname
+first ("beard mary 1970", "ortiz maria j 1937"), several surname-first
 authors ("andersen peter hansen ole 1999"), "et al." and short citations
 ("solheim 2009").  Places, publishers and chapter numbers that also stand before
 a year are not taken for names.
@@ -31,7 +31,7 @@ _AFTER_NAME_EDITOR = frozenset({"ed", "eds"})
 MAX_COMMENT_WORDS = 4
 #: Authors before the year of an author-date opening ("andersen peter hansen ole ...").
 MAX_AUTHOR_WORDS = 8
-#: Words of one given-name-first author before the year ("robert carver north 1963").
+#: Words of one given-name-first author before the year ("john kenneth galbraith 1963").
 MAX_GIVEN_FIRST = 4
 
 
@@ -51,11 +51,11 @@ def take_authors(ref: Reference, words: list[str], name_line: int = 0) -> list[s
 
 
 def _authors_at_start(ref: Reference, words: list[str], name_line: int = 0) -> list[str]:
-    """ "isaac deutscher ..." (given name first) or "deutscher isaac 1970 ..." (surname first)."""
+    """ "mary beard ..." (given name first) or "beard mary 1970 ..." (surname first)."""
     if len(words) >= 2 and words[0] in GIVEN_NAMES and words[1] not in GIVEN_NAMES:
         dated = _dated_names(words)
         if dated:
-            # "walter moss 2005", "peter gue zarrow 2005": the year closes the names
+            # "carl sagan 2005", "peter lee smith 2005": the year closes the names
             ref.authors.append(full_name(words[:dated]))
             ref.year = words[dated]
             return words[dated + 1 :]
@@ -76,11 +76,11 @@ def _authors_at_start(ref: Reference, words: list[str], name_line: int = 0) -> l
 
 
 def _surname_first(ref: Reference, words: list[str], name_line: int) -> list[str]:
-    """ "deutscher isaac 1970", "cliff tony 1989–93", "levine isaac don 1960" (a middle
+    """ "beard mary 1970", "gibbon edward 1776–89", "hardy thomas george 1960" (a middle
     name before the year): a bibliography's inverted name, then the year.  Without
-    the year the name is still sure when initials close it ("wistrich robert s
-    trotsky ...", "daniels robert v ...") or it is its line's only words
-    ("swain geoffrey" / "trotsky 2006 routledge"): a title does not open so."""
+    the year the name is still sure when initials close it ("nolan peter j
+    coastal ...", "evans richard j ...") or it is its line's only words
+    ("hughes sarah" / "lighthouses 2006 routledge"): a title does not open so."""
     end = 2
     while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
         end += 1  # initials
@@ -95,7 +95,7 @@ def _surname_first(ref: Reference, words: list[str], name_line: int) -> list[str
         end += 1  # a middle name
     names = end
     editor = end < len(words) - 1 and words[end] in _AFTER_NAME_EDITOR
-    end += editor  # "hansen joseph ed 1969": the editor of the book
+    end += editor  # "hale joseph ed 1969": the editor of the book
     dated = end < len(words) and is_year_or_range(words[end])
     if not dated and not (end == name_line or (end > 2 and end < len(words))):
         return _author_list(ref, words)
@@ -108,8 +108,8 @@ def _surname_first(ref: Reference, words: list[str], name_line: int) -> list[str
 
 
 def _dated_names(words: list[str]) -> int:
-    """Index of the year right after given-name-first names ("robert carver north
-    1963"), when it is the reference's latest year: "leon trotsky 1905 vintage books
+    """Index of the year right after given-name-first names ("john kenneth galbraith
+    1963"), when it is the reference's latest year: "george orwell 1984 vintage books
     1971" names its title "1905" there, and the publication year comes last."""
     for k in range(2, min(len(words), MAX_GIVEN_FIRST + 1)):
         if is_year(words[k]):

@@ -2,23 +2,23 @@
 
 A list written by hand (no citation templates, no footnote numbers left) runs
 its citations together wherever an item had no closing full stop:
-"... swain 2014 p 211 document 103 may 1922 unknown lenin document 106 ...",
-"... 1937 cavendish richard 2003 ...", "... marxists org war international ...".
+"... hughes 2014 p 211 document 103 may 1922 lost letters document 106 ...",
+"... 1937 fox richard 2003 ...", "... gutenberg org war international ...".
 A line is cut where one citation is plainly finished and the next plainly opens.
 
 Finished: its page locator has its number ("p 211", "pg viii"); it ends with a
-web domain ("marxists org") or a closing quotation mark ("'my life'"); it is a
-locator's short citation with its title ("chapter xxxv my life"); or it ends
+web domain ("gutenberg org") or a closing quotation mark ("'walden'"); it is a
+locator's short citation with its title ("chapter xxxv walden"); or it ends
 with a year.  Opens: a locator ("chapter xvii", "document 106"), a reader's
 pointer before one ("quoted", "see", "cf"), an author's possessive with the
-work it names ("trotsky's 1925 book", "trotsky's 'thermidor ...'"), or an
+work it names ("darwin's 1859 book", "darwin's 'variation ...'"), or an
 author's name.  After a page number or a domain anything but the citation's
 own tail (identifiers, an access date, "n 3") opens the next one.  A locator
-before a possessive ("chapter trotsky's unfinished book") or a pointer before
+before a possessive ("chapter darwin's unfinished book") or a pointer before
 a locator ("quoted chapter xii") opens one wherever it stands.
 
 A run of citations without years written title first, author last ("hue cry
-over kronstadt leon trotsky trotsky protests too much emma goldman ...", the
+over harbour jane doe doe protests too much ann lee ...", the
 "by" lost to the stopwords) is cut after each author's name.
 """
 
@@ -50,7 +50,7 @@ MIN_RUN_CUTS = 2
 
 
 def possessive(word: str) -> str:
-    """ "trotsky's" -> "trotsky"; "" when the word is not a name's possessive."""
+    """ "darwin's" -> "darwin"; "" when the word is not a name's possessive."""
     for mark in ("'s", "’s"):
         if word.endswith(mark) and len(word) > len(mark) + 1:
             base = word[: -len(mark)]
@@ -72,7 +72,7 @@ def _names_work(words: Sequence[str], i: int) -> bool:
 def possessive_opening(words: Sequence[str], i: int, *, named: bool = False) -> int:
     """Index after "[given name] surname's" when it opens a citation at ``words[i]``
     and names its author's work; 0 otherwise.  With ``named``, a full name's
-    possessive ("boris souvarine's stalin") is its author's whatever follows."""
+    possessive ("emil ludwig's napoleon") is its author's whatever follows."""
     j = i + 1 if words[i] in GIVEN_NAMES and i + 1 < len(words) else i
     if possessive(words[j]) and ((named and j > i) or _names_work(words, j + 1)):
         return j + 1
@@ -90,7 +90,7 @@ def locator_opening(words: Sequence[str], i: int) -> int:
 
 def _strong_opening(words: Sequence[str], i: int) -> bool:
     """A citation opens here whatever came before: a locator before an author's
-    possessive ("chapter 12 trotsky's ..."), a pointer before a locator."""
+    possessive ("chapter 12 darwin's ..."), a pointer before a locator."""
     after = locator_opening(words, i)
     if after:
         return bool(possessive(words[i + 1]) or (after < len(words) and possessive(words[after])))
@@ -100,7 +100,7 @@ def _strong_opening(words: Sequence[str], i: int) -> bool:
 
 
 def _name_start(words: Sequence[str], i: int) -> bool:
-    """ "isaac deutscher ...": a given name, then a surname."""
+    """ "mary beard ...": a given name, then a surname."""
     if words[i] not in GIVEN_NAMES or i + 1 >= len(words):
         return False
     j = i + 1
@@ -120,7 +120,7 @@ def opens(words: Sequence[str], i: int) -> bool:
 
 def opens_citation(words: Sequence[str]) -> bool:
     """A line that opens with a locator or a pointer before a name or a locator
-    ("chapter xxxvii my life", "quoted max shachtman", "see robert conquest")
+    ("chapter xxxvii walden", "quoted max weber", "see robert caro")
     starts a citation of its own."""
     if not words:
         return False
@@ -130,14 +130,14 @@ def opens_citation(words: Sequence[str]) -> bool:
 
 
 def closes_quote(piece: Sequence[str]) -> bool:
-    """The piece ends a quoted title that it opened ("quoted chapter xii 'my life'")."""
+    """The piece ends a quoted title that it opened ("quoted chapter xii 'walden'")."""
     if not piece or not piece[-1].endswith(CLOSE_QUOTES) or len(piece[-1]) < 2:
         return False
     return any(w.startswith(OPEN_QUOTES) for w in piece)
 
 
 def _locator_citation(piece: Sequence[str]) -> bool:
-    """ "chapter xxxv my life", "document 103 may 1922 unknown lenin": a locator
+    """ "chapter xxxv walden", "document 103 may 1922 lost letters": a locator
     with a title after it."""
     k = 0
     while k < len(piece) and piece[k] in POINTER_WORDS:
@@ -152,13 +152,13 @@ def page_closed(piece: Sequence[str]) -> bool:
 
 
 def domain_closed(piece: Sequence[str]) -> bool:
-    """ "... my life marxists org": a web citation ends with its site (a site
+    """ "... walden gutenberg org": a web citation ends with its site (a site
     alone, "planetmath org total derivative", opens one)."""
     return len(piece) >= 3 and piece[-1] in DOMAIN_SUFFIXES
 
 
 def byline_closed(piece: Sequence[str]) -> bool:
-    """ "... bbc news mike lanchin 28 august": a news item ends with its byline
+    """ "... bbc news mike jones 28 august": a news item ends with its byline
     and its date (the year lost to the flattening)."""
     if len(piece) < 5 or not _day_month(piece[-2:]):
         return False
@@ -187,7 +187,7 @@ def cut_here(words: Sequence[str], start: int, i: int) -> bool:
     if len(piece) < 2 and not site:
         return False
     if page_closed(piece) or domain_closed(piece) or site or byline_closed(piece):
-        # a date after the site is its date ("kollontai org 9 june 2006")
+        # a date after the site is its date ("gutenberg org 9 june 2006")
         return not _tail_word(words[i]) and not words[i][0].isdigit()
     if _strong_opening(words, i):
         return True
@@ -200,7 +200,7 @@ def cut_here(words: Sequence[str], start: int, i: int) -> bool:
 
 def title_author_cuts(words: Sequence[str]) -> list[int]:
     """Where a run of "title, author" citations without years is cut: after each
-    author's name ("suppression kronstadt leon trotsky" / "hue cry over ...").
+    author's name ("storm over harbour jane doe" / "hue cry over ...").
     A single name inside the words is more likely part of a title: a run has
     at least two."""
     if any(is_year_or_range(w) or w in PUBLISHER_SUFFIXES or w in PAGE_WORDS for w in words):

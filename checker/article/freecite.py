@@ -1,10 +1,10 @@
 """Authors and locators of citations written by hand, not by a template.
 
-Editors' notes cite in prose: "see Robert Conquest, The Great Terror",
-"Chapter XII of My Life", "Trotsky's 1925 book Lenin", "Isai Abramovich's
-memoirs", "The Unknown Lenin, ed. Richard Pipes", "Edward Acton, V. Cherniaev,
-William G. Rosenberg (eds), Critical Companion ...", "Not Guilty ... John
-Dewey, chairman", "Hue and Cry over Kronstadt, by Leon Trotsky".  Flattened,
+Editors' notes cite in prose: "see Robert Caro, The Power Broker",
+"Chapter XII of Walden", "Darwin's 1859 book Origin", "Ada Lovelace's
+memoirs", "The Lost Letters, ed. Anne Moore", "Edward Hall, V. Novak,
+William G. Ross (eds), Critical Companion ...", "Final Report ... John
+Smith, chairman", "Hue and Cry over the Harbour, by Jane Doe".  Flattened,
 these keep their words in order: the reader's pointer and the locator open
 the citation, a possessive or a role word says who the author is, and a name
 that closes a title-first citation is its author (the "by" is a stopword).
@@ -35,7 +35,7 @@ REFERENCE_WORKS = frozenset(
 #: Editors' abbreviations that stand before the editor's name or after the names.
 _BEFORE_EDITOR = frozenset({"ed", "edited", "eds"})
 _AFTER_EDITORS = frozenset({"eds", "editors", "ed"})
-#: Degrees after a name ("enrique soto-perez-de-celis md").
+#: Degrees after a name ("maria lopez-garcia md").
 DEGREES = frozenset({"md", "phd", "jr", "sr"})
 
 
@@ -48,8 +48,8 @@ def take_locator(ref: Reference, words: list[str]) -> list[str]:
         k += 1
     after = locator_opening(words, k) if k < len(words) else 0
     if not after and k and words[k] in LOCATOR_WORDS:
-        after = k + 1  # "quoted chapter my life": the chapter's number was not given
-    if after:  # "chapter xii", or "chapter" before "trotsky's unfinished book"
+        after = k + 1  # "quoted chapter walden": the chapter's number was not given
+    if after:  # "chapter xii", or "chapter" before "darwin's unfinished book"
         ref.locator = " ".join(words[k:after])
         k = after
     if k and k < len(words):
@@ -59,18 +59,18 @@ def take_locator(ref: Reference, words: list[str]) -> list[str]:
 
 
 def person(words: list[str]) -> str:
-    """ "william g rosenberg" -> "Rosenberg, William G."; a degree ("md") is dropped."""
+    """ "william g ross" -> "Ross, William G."; a degree ("md") is dropped."""
     words = [w for w in words if w not in DEGREES]
     start = len(words) - 1
     while start > 1 and words[start - 1] in PARTICLES:
-        start -= 1  # "paul le blanc": the particle belongs to the surname
+        start -= 1  # "anne de vries": the particle belongs to the surname
     family = " ".join([*words[start:-1], possessive(words[-1]) or words[-1]])
     given = " ".join(w + ("." if len(w) == 1 else "") for w in words[:start])
     return f"{title_case(family)}, {title_case(given)}" if given else title_case(family)
 
 
 def persons(words: list[str]) -> list[str]:
-    """Given-name-first names run together: "edward acton v cherniaev william g rosenberg"."""
+    """Given-name-first names run together: "edward hall v novak william g ross"."""
     out: list[str] = []
     current: list[str] = []
     for word in words:
@@ -94,7 +94,7 @@ def surname_first_names(words: list[str]) -> list[str]:
 
 
 def take_possessive(ref: Reference, words: list[str]) -> list[str]:
-    """ "trotsky's 1925 book lenin", "isai abramovich's memoirs", "trotsky's 'thermidor ...'":
+    """ "darwin's 1859 book origin", "ada lovelace's memoirs", "darwin's 'variation ...'":
     the possessive is the author.  A quoted title is the title; otherwise the phrase
     stays the title, as a genre word alone ("memoirs") names no work."""
     after = possessive_opening(words, 0, named=True) if words else 0
@@ -102,7 +102,7 @@ def take_possessive(ref: Reference, words: list[str]) -> list[str]:
         return words
     name = words[:after]
     rest = words[after:]
-    # "christian rakovsky's biography gus fagan": the biography's author closes it
+    # "ada lovelace's biography gus berg": the biography's author closes it
     byline = _closing_name(rest)
     if rest and rest[0] in GENRE_WORDS and byline:
         ref.authors.append(person(rest[-2:]))
@@ -125,8 +125,8 @@ def _closing_name(words: list[str]) -> bool:
 
 
 def take_editors(ref: Reference, words: list[str]) -> list[str]:
-    """ "acton v cherniaev william g rosenberg eds critical companion ..." (names, then
-    "eds", then the book) and "unknown lenin ed richard pipes ..." (the book, "ed",
+    """ "hall v novak william g ross eds critical companion ..." (names, then
+    "eds", then the book) and "lost letters ed anne moore ..." (the book, "ed",
     then the editor's name)."""
     for i, word in enumerate(words):
         if word in _AFTER_EDITORS and i >= 2 and i + 1 < len(words):
@@ -151,7 +151,7 @@ def take_editors(ref: Reference, words: list[str]) -> list[str]:
 
 
 def take_role(ref: Reference, words: list[str]) -> list[str]:
-    """ "... moscow trials john dewey chairman ...": a name before its role."""
+    """ "... harbour inquiry john smith chairman ...": a name before its role."""
     for i in range(2, len(words)):
         if words[i] in ROLE_WORDS and words[i - 2] in GIVEN_NAMES and words[i - 1].isalpha():
             ref.authors.append(person(words[i - 2 : i]))
@@ -161,10 +161,10 @@ def take_role(ref: Reference, words: list[str]) -> list[str]:
 
 def take_byline(ref: Reference, words: list[str]) -> list[str]:
     """A title-first citation closed by its author's name: before a date ("... bbc
-    news mike lanchin 28 august") or the publisher ("defense leon trotsky david north
-    mehring books"), or after a title closed by "!" or "?" ("stake my life! leon
-    trotsky's telephone address").  At the very end ("suppression kronstadt leon
-    trotsky", but also "lost leaders leon trotsky") the name may be the title's own
+    news mike jones 28 august") or the publisher ("defence reason david hume
+    penguin books"), or after a title closed by "!" or "?" ("what now! jane
+    doe's telephone address").  At the very end ("storm over harbour jane
+    doe", but also "lost leaders jane doe") the name may be the title's own
     last words, so the title keeps them."""
     for i in range(1, len(words) - 1):
         given, family = words[i], words[i + 1]
@@ -198,6 +198,6 @@ def _publisher_next(words: list[str]) -> bool:
 
 
 def headword_first(words: list[str]) -> bool:
-    """ "leon trotsky columbia encyclopedia": an entry of a reference work named
+    """ "marie curie columbia encyclopedia": an entry of a reference work named
     after its subject."""
     return any(w in REFERENCE_WORKS for w in words[:5])

@@ -1,5 +1,5 @@
 """Where an item of a free-text references or bibliography list opens, and which lines
-continue it: name-and-year openings ("molyneux john 1981", "paul le blanc 2015"), an
+continue it: name-and-year openings ("baker john 1981", "anne de vries 2015"), an
 inverted name that the splitter cut at its initial's or "ed." dot before its year line
 ("patenaude bertrand m" / "2009 ..."), the imprint line of a dated item ("new york
 signet"), and the next item after a line of identifiers ("lccn 53010401 bronner ...").
@@ -28,7 +28,7 @@ IMPRINT_WORDS = 6
 #: A publisher's name before the identifier that continues its reference on a line.
 IMPRINT_NAME_WORDS = 5
 
-#: Editors' abbreviations after a surname-first name ("hansen joseph ed").
+#: Editors' abbreviations after a surname-first name ("hale joseph ed").
 EDITOR_ABBREVIATIONS = frozenset({"ed", "eds"})
 
 
@@ -58,7 +58,7 @@ def editor_opening(words: list[str]) -> bool:
 
 
 def imprint_line(current: list[str], words: list[str]) -> bool:
-    """ "levine isaac don 1960 mind assassin" / "new york new american library/signet
+    """ "hardy thomas george 1960 tides estuary" / "new york new american library/signet
     book": a short line opening with a place, after a dated reference, is its imprint."""
     return (
         len(words) <= IMPRINT_WORDS
@@ -71,17 +71,17 @@ def imprint_line(current: list[str], words: list[str]) -> bool:
 def ends_then_opens(words: list[str], start: int, i: int, next_dated: bool = False) -> bool:
     """A reference that has its year (or ends with a publisher) followed by a
     name-and-year opening on the same line: the list item before had no full stop
-    ("... 1937 cavendish richard 2003", "... pluto press dimitri volkogonov 1996")."""
+    ("... 1937 fox richard 2003", "... pluto press dimitri ivanov 1996")."""
     done = words[i - 1] in PUBLISHER_SUFFIXES or any(is_year(w) for w in words[start:i])
     return done and name_opening(words, i, next_dated)
 
 
 def name_opening(words: list[str], i: int, next_dated: bool = False) -> bool:
-    """ "dimitri volkogonov 1996", "paul le blanc 2015" (given name first) or
-    "molyneux john 1981", "rogovin vadim z 1937" (surname first) at ``words[i]``;
+    """ "dimitri ivanov 1996", "anne de vries 2015" (given name first) or
+    "baker john 1981", "ortiz maria j 1937" (surname first) at ``words[i]``;
     with ``next_dated``, also a surname-first name that the splitter cut at its
     initial's or editor's dot, its year on the next line ("patenaude bertrand m",
-    "hansen joseph ed" / "1969 ...")."""
+    "hale joseph ed" / "1969 ...")."""
     if words[i] in GIVEN_NAMES:
         j = i + 1
         while j < len(words) and words[j] in PARTICLES:

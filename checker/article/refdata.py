@@ -2,7 +2,7 @@
 
 General knowledge of citation formats, not of any one article: which words
 end a publisher's name, the usual places of publication, common given names
-(to tell "isaac deutscher" -- given name first -- from "deutscher isaac").
+(to tell "mary beard" -- given name first -- from "beard mary").
 """
 
 from __future__ import annotations
@@ -209,16 +209,16 @@ BACKLINK_LETTERS = tuple("bcdefghijklmnopqrstuvwxyz")
 STYLESHEET_OPENING = ("mw-parser-output", "cite")
 STYLESHEET_MARKS = ("mw-", "parser-output", "cs1-")
 
-# Free-text citations written by hand ("see Robert Conquest, The Great Terror,
-# p. 418", "Chapter XII of My Life", "Trotsky's 1925 book Lenin") run together
+# Free-text citations written by hand ("see Robert Caro, The Power Broker,
+# p. 418", "Chapter XII of Walden", "Darwin's 1859 book Origin") run together
 # in one flattened line when an item had no closing full stop.  These words
 # say where one of them opens (:mod:`.citesplit`).
 
-#: A locator that opens a short citation ("chapter xii my life", "document 106 ...").
+#: A locator that opens a short citation ("chapter xii walden", "document 106 ...").
 LOCATOR_WORDS = frozenset({"chapter", "chap", "ch", "document", "doc", "letter", "appendix"})
 #: A reader's pointer before a citation ("see", "cf.", "quoted in", "cf., for instance").
 POINTER_WORDS = frozenset({"see", "cf", "compare", "quoted", "also", "instance", "eg"})
-#: What a possessive names when it is the author's ("Trotsky's 1925 book", "Abramovich's memoirs").
+#: What a possessive names when it is the author's ("Darwin's 1859 book", "Lovelace's memoirs").
 GENRE_WORDS = frozenset(
     {
         "book",
@@ -243,7 +243,7 @@ GENRE_WORDS = frozenset(
         "obituary",
     }
 )
-#: A contributor's role after the name ("john dewey chairman", "edward acton ed").
+#: A contributor's role after the name ("john smith chairman", "edward hall ed").
 ROLE_WORDS = frozenset({"chairman", "chair", "editor", "editors", "ed", "eds", "compiler"})
 #: After a page number, words that still belong to the citation ("p 12 n 3", "pp 4-9 isbn ...").
 PAGE_CONTINUATION = frozenset(

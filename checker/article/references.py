@@ -88,7 +88,7 @@ def parse(
     words, volumes = _take_volume_count(ref, words)
     words = take_locator(ref, words)
     if words and words[0] in GIVEN_NAMES and any(w in ("eds", "editors") for w in words[:12]):
-        words = take_editors(ref, words)  # "edward acton ... rosenberg eds companion ..."
+        words = take_editors(ref, words)  # "edward hall ... ross eds companion ..."
     words = take_possessive(ref, words)
     if not ref.authors and not headword_first(words):
         # the first line's length, when the author is still at its start
@@ -113,7 +113,7 @@ def parse(
     # publisher they all found; without an author they cannot tell a
     # reference that has none from a name they did not recognise
     # (a date left in the title means the reference held more than one)
-    # "cliff tony 1989–93 4 vols london bookmarks": a multi-volume work whose
+    # "gibbon edward 1776–89 6 vols london strahan": a multi-volume work whose
     # title the flattening lost is read for sure all the same (missing-title says so)
     titled = bool(ref.title) or (volumes and bool(ref.year))
     ref.parsed = (
@@ -127,8 +127,8 @@ def parse(
 
 def _title_dates_fit(ref: Reference) -> bool:
     """No date was left in the title, which would mean the reference held more
-    than one: a period ("prophet armed trotsky 1879–1921") or a title that is a
-    year ("leon trotsky 1905 ... 1971") ends before the work was published."""
+    than one: a period ("age revolution europe 1789–1848") or a title that is a
+    year ("george orwell 1984 ... 1992") ends before the work was published."""
     for word in ref.title.split():
         if not is_year_or_range(word):
             continue

@@ -1,7 +1,7 @@
 """Segment a flattened references section into references.
 
 The section is one line per sentence piece: a reference spans several lines
-and its page number often starts the next line ("... prophet armed p" /
+and its page number often starts the next line ("... spqr p" /
 "145 david north ...").  Segmentation follows the citation formats: a page
 word waits for its number, "retrieved <date>" ends a reference, a publisher,
 identifier or volume line continues one, an author-date opening expects its
@@ -193,7 +193,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
             ):
                 finish()
             elif current and pieces and name_then_year(current, pieces[0], lines_in_current):
-                opened = True  # "hansen joseph ed" / "1969 leon trotsky ...": its title follows
+                opened = True  # "hale joseph ed" / "1969 mary shelley ...": its title follows
         for k, piece in enumerate(pieces):
             if k and current:
                 finish()
@@ -274,15 +274,15 @@ def _continues(
         return True
     if tuple(current[-2:]) == ET_AL:
         return True
-    # the splitter cut after an initial's dot ("edward acton v" / "cherniaev ...")
-    # or an editor's abbreviation ("rosenberg eds" / "critical companion ...")
+    # the splitter cut after an initial's dot ("edward hall v" / "novak ...")
+    # or an editor's abbreviation ("ross eds" / "critical companion ...")
     if _cut_at_initial(current):
         return True
     if current[-1] in ROLE_WORDS and _editor_follows(current, words):
         return True
     if opens_citation(words):
-        return False  # "chapter xxxvii my life ...", "quoted max shachtman"
-    # "geoffrey swain 2014" / "swain 2014 p 211": a short citation of it, not its title
+        return False  # "chapter xxxvii walden ...", "quoted max weber"
+    # "geoffrey hughes 2014" / "hughes 2014 p 211": a short citation of it, not its title
     if len(words) >= 2 and is_year(words[1]) and words[0] in current and words[1] in current:
         return False
     # "knopf inc" / "new york 1992 p": the place and year close a book citation;
@@ -311,7 +311,7 @@ def _continues(
     # "lindemann 4 december 2000" / "esau's tears ...": an author-date opening,
     # also when its names ran over a line ("abraham ralph marsden j" / "e ratiu
     # tudor 2012" / "manifolds tensor analysis ...")
-    # (a name opening the next line is the next reference's: "... 1933" / "isaac deutscher")
+    # (a name opening the next line is the next reference's: "... 1933" / "mary beard")
     long_names = _names_then_date(current) and words[0] not in GIVEN_NAMES
     return is_year(current[-1]) and (len(current) <= 6 or long_names)
 
@@ -331,11 +331,11 @@ def _names_then_date(words: list[str]) -> bool:
 
 
 def _cut_at_initial(current: list[str]) -> bool:
-    """ "edward acton v" / "cherniaev william g" / "rosenberg eds": the splitter cut
+    """ "edward hall v" / "novak william g" / "ross eds": the splitter cut
     a name after its initial's dot, so the next line goes on with the names.  An
     initial after a finished reference (it has its year or an identifier) or after
     its edition ("2nd edition c" / "b parker 1994 ...") opens the next one,
-    unless the reference said it goes on ("... 1926 contained j" / "stalin ...")."""
+    unless the reference said it goes on ("... 1926 contained j" / "smith ...")."""
     last = current[-1]
     if len(last) != 1 or not last.isalpha() or last in PAGE_WORDS or len(current) < 2:
         return False
@@ -346,8 +346,8 @@ def _cut_at_initial(current: list[str]) -> bool:
 
 
 def _editor_follows(current: list[str], words: list[str]) -> bool:
-    """ "rosenberg eds" / "critical companion ...", "unknown lenin ed" / "richard pipes
-    ...", "hansen joseph ed" / "1969 ...": the editors' names or their work follow.
+    """ "ross eds" / "critical companion ...", "lost letters ed" / "anne moore
+    ...", "hale joseph ed" / "1969 ...": the editors' names or their work follow.
     After a publisher ("fayard ed") the abbreviation is the edition's."""
     if current[-1] in ("eds", "editors") or words[0] in GIVEN_NAMES:
         return True
@@ -378,7 +378,7 @@ def _split_inside(
                 i = end
                 continue
         # an opening recurs after a whole reference, not after its author's
-        # name ("david north" / "defense leon trotsky ...": one reference)
+        # name ("david hume" / "defence reason ...": one reference)
         repeated = tuple(words[i : i + REPEAT_WORDS]) in openings and i - start > FRAGMENT_WORDS
         if i > start and (
             repeated or ends_then_opens(words, start, i, next_dated) or cut_here(words, start, i)

@@ -1,13 +1,13 @@
 """Short citations that name their work by its title, not by author and year.
 
 Hand-written lists cite a work given in full elsewhere by a locator and its
-title ("chapter xii my life", "document 106 unknown lenin", "chapter xxiii
-1905") or by the author and a title that is a year ("leon trotsky 1905 p").
+title ("chapter xii walden", "document 106 lost letters", "chapter xxiii
+1984") or by the author and a title that is a year ("george orwell 1984 p").
 Such a citation resolves to the full entry (one with an author or editor)
 whose title it names: the whole title, or a title's last two words or more
-("unknown lenin" of "political report ... unknown lenin").  Once its title is
+("lost letters" of "political report ... lost letters").  Once its title is
 complete the citation is done, so the words after it are the next citation
-("chapter xxxiv my life" / "red terror retrieved may").
+("chapter xxxiv walden" / "night sky retrieved may").
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Titles:
         if ref.locator and not ref.authors:
             key = title_key(ref.title)
             if len(key) > MIN_SUFFIX and key[-1] in DOMAIN_SUFFIXES:
-                key = key[:-2]  # "my life marxists org": the website it was read on
+                key = key[:-2]  # "walden gutenberg org": the website it was read on
             for n in range(len(key), 0, -1):
                 found = self.whole.get(key[-n:]) or (
                     self.endings.get(key[-n:]) if n >= MIN_SUFFIX else None
@@ -82,7 +82,7 @@ class Titles:
 
 def split_after_titles(refs: Sequence[Reference], titles: Titles) -> list[Reference]:
     """Cut each locator citation after the known title it names, when words
-    other than a website follow ("chapter xxxiv my life red terror ...")."""
+    other than a website follow ("chapter xxxiv walden night sky ...")."""
     out: list[Reference] = []
     for ref in refs:
         n = titles.known_start(ref)

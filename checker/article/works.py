@@ -9,11 +9,11 @@ that names less than the work it cites resolves to it:
 - a short citation ("Solheim 2009, p. 12") joins the one full entry with its
   surname and year, wherever that entry is listed (a "Sources" or
   "Bibliography" section); the entry then counts as cited;
-- a repeated citation without year or publisher ("isaac deutscher prophet
-  armed p") joins the work already seen with that author whose title holds its
+- a repeated citation without year or publisher ("mary beard spqr
+  p") joins the work already seen with that author whose title holds its
   title words (the latest such, as editors cite the edition they just gave).
 
-- a locator's short citation without author ("chapter xii my life") joins the
+- a locator's short citation without author ("chapter xii walden") joins the
   full entry whose title it names (:mod:`.shorttitle`); any other citation
   without an author is not joined by its title alone.
 """
@@ -91,7 +91,7 @@ class _Seen:
                 return work
         if ref.year or ref.publisher or not words or not ref.authors:
             return None  # it names an edition of its own, or not enough to go by
-        # "isaac deutscher prophet armed p": the latest work of that author and title
+        # "mary beard spqr p": the latest work of that author and title
         for work, seen in reversed(self.by_author.get(surname(ref), [])):
             if len(words & seen) / len(words) >= SAME_TITLE:
                 return work

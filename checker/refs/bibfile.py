@@ -118,7 +118,7 @@ class BibEntry:
         parts = []
         names = "; ".join(n.display for n in self.creators[:3])
         if names:
-            # "Daniels, Robert V." ends with its initial's own full stop
+            # "Evans, Richard J." ends with its initial's own full stop
             parts.append(names + (f" ({self.year})." if self.year else "." * (names[-1] != ".")))
         elif self.year:
             parts.append(f"({self.year}).")

@@ -39,7 +39,7 @@ class CitationUse:
 @dataclass(frozen=True, slots=True)
 class FootnoteText:
     """The text of a footnote; the rules decide whether it is a short citation
-    (``Deutscher 1954, p. 145.``) that must resolve to one bibliography entry."""
+    (``Beard 1954, p. 145.``) that must resolve to one bibliography entry."""
 
     text: str
     label: str

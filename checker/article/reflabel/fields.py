@@ -2,7 +2,7 @@
 
 Authors are rebuilt from the surname / given-name labels in the order the
 citation put them (surname first, "Cresswell, Julia", or given name first,
-"Isaac Deutscher"); the year is the first publication date; the container is
+"Mary Beard"); the year is the first publication date; the container is
 a journal when a volume line or a DOI follows it, a website when the
 reference was retrieved online, a publisher otherwise.  Identifiers and
 access dates are read by the same rules as the rest of the converter, so an

@@ -65,9 +65,9 @@ def _edition(entry: BibEntry) -> tuple[str, str, str]:
 
 def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One title is the other, or the other without its subtitle ("A History" and
-    "A History: Europe 1900–1950"), its words in any order ("Trotsky: The Prophet
-    Armed" and "The Prophet Armed: Trotsky 1879–1921").  A subtitle follows its
-    title, so "My Life" is not "I Stake My Life!" shortened."""
+    "A History: Europe 1900–1950"), its words in any order ("Darwin: The
+    Voyage" and "The Voyage: Darwin 1831–1836").  A subtitle follows its
+    title, so "The Sea" is not "Beyond The Sea!" shortened."""
     small, large = sorted((a, b), key=len)
     start = set(large[: len(small)])
     return set(small) == start and (len(small) >= MIN_TITLE_WORDS or len(small) == len(large))

@@ -15,7 +15,7 @@ from .text import match_phrase
 
 #: Evidence weights.
 AT_LINE_START = 4  # headings are glued to the start of their first sentence
-#: a section with no intro text: "before 1917 revolution childhood ...", so only
+#: a section with no intro text: "early life childhood education ...", so only
 #: before its own first subsection (a sibling never follows an empty section:
 #: "usual formula quotient rule" / "derivatives inverse functions" is a sentence's end)
 GLUED_TO_PREVIOUS = 3

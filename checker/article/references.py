@@ -102,7 +102,7 @@ def parse(
         words = take_byline(ref, words)
     words = _take_publisher(ref, words)
     if ref.locator and not ref.authors and len(words) == 1 and is_year(words[0]):
-        ref.title, words = words[0], []  # "chapter xxiii 1905": the work's title is a year
+        ref.title, words = words[0], []  # "chapter xxiii 1984": the work's title is a year
     years = [i for i, w in enumerate(words) if is_year(w) and i > _contained_at(words)]
     if years and not ref.year:
         ref.year = words[years[-1]]

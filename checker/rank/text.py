@@ -54,7 +54,7 @@ def terms(text: str) -> tuple[str, ...]:
 
 
 def years(text: str) -> frozenset[int]:
-    """Years a text mentions, the ends of ranges ("1917–18") included."""
+    """Years a text mentions, the ends of ranges ("1914–18") included."""
     found = {int(y) for y in _YEAR.findall(text)}
     for start, end in spans(text):
         found.update((start, end))
@@ -62,7 +62,7 @@ def years(text: str) -> frozenset[int]:
 
 
 def spans(text: str) -> list[tuple[int, int]]:
-    """Year ranges a text names: "1879–1921", "1917–18", "1905 to 1907"."""
+    """Year ranges a text names: "1789–1848", "1914–18", "1848 to 1851"."""
     found = []
     for match in _SPAN.finditer(text):
         start, end_text = int(match.group(1)), match.group(2)

@@ -58,7 +58,7 @@ def year_of(word: str) -> str:
 
 
 def _is_dateish(word: str) -> bool:
-    """A year, an ISO date or years joined ("1968/1983", "1879–1921")."""
+    """A year, an ISO date or years joined ("1968/1983", "1789–1848")."""
     return bool(_ISO_DATE.match(word)) or bool(re.fullmatch(r"\d{4}([/–-]\d{2,4})*[a-z]?", word))
 
 

@@ -37,15 +37,14 @@ from .refdata import (
     PUBLISHER_SUFFIXES,
     VOLUME_COUNT_WORDS,
 )
+from .refdates import date_end, iso_date
 from .reflabel.fields import read_reference
 from .reflabel.model import labeller
 from .segment import (
     WEB_PAGE_LINES,
     Journal,
     Segment,
-    date_end,
     is_opening,
-    iso_date,
     segment,
     segment_journals,
 )

@@ -2,7 +2,7 @@
 
 The section is one line per sentence piece: a reference spans several lines
 and its page number often starts the next line ("... spqr p" /
-"145 david north ...").  Segmentation follows the citation formats: a page
+"145 mary beard ...").  Segmentation follows the citation formats: a page
 word waits for its number, "retrieved <date>" ends a reference, a publisher,
 identifier or volume line continues one, an author-date opening expects its
 title and container, a web citation runs to its access date, and a finished
@@ -49,6 +49,7 @@ from .refdata import (
     ROLE_WORDS,
     VOLUME_LINE,
 )
+from .refdates import date_end, ends_with_access
 from .text import is_year, is_year_or_range
 
 #: A reference this short is still missing its title or source.
@@ -169,7 +170,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
             rest = after_identifiers(words)
             add(words[: len(words) - len(rest)])
             awaiting_pages = current[-1] in PAGE_WORDS
-            if _ends_with_access(current):
+            if ends_with_access(current):
                 finish()
             if not rest:
                 continue
@@ -202,7 +203,7 @@ def _segment_text(lines: Sequence[tuple[int, list[str]]]) -> list[Segment]:
                 lines_in_current = 0
                 opened = is_opening(piece) and is_year_or_range(piece[-1])
             add(piece)
-            if _ends_with_access(current):
+            if ends_with_access(current):
                 finish()
         lines_in_current += 1
         last_line = words
@@ -400,37 +401,3 @@ def _title_author_run(piece: list[str]) -> list[list[str]]:
         return [piece]
     bounds = [0, *([after] if after else []), *(after + c for c in cuts), len(piece)]
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
-
-
-def date_end(words: list[str], i: int) -> int:
-    """Index after a date such as "23 july 2011", "september 2013" or "may"."""
-    if i < len(words) and words[i].isdigit() and len(words[i]) <= 2:
-        i += 1
-    if i < len(words) and words[i] in MONTHS:
-        i += 1
-    if i < len(words) and words[i].isdigit() and len(words[i]) <= 2:
-        i += 1
-    if i < len(words) and is_year(words[i]):
-        i += 1
-    return i
-
-
-def iso_date(words: list[str]) -> str:
-    day = month = year = ""
-    for word in words:
-        if word in MONTHS:
-            month = f"{MONTHS.index(word) + 1:02d}"
-        elif is_year(word):
-            year = word
-        elif word.isdigit():
-            day = f"{int(word):02d}"
-    if not year:
-        return ""
-    return "-".join(p for p in (year, month, day if month else "") if p)
-
-
-def _ends_with_access(words: list[str]) -> bool:
-    for back in range(1, 5):
-        if len(words) > back and words[-back - 1] in ACCESS_WORDS:
-            return date_end(words, len(words) - back) == len(words)
-    return False

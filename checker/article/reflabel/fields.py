@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..model import Reference
 from ..refdata import ET_AL, IDENTIFIER_WORDS, ISBN_VALUE, PAGE_TOKEN, PARTICLES, PLACES
-from ..segment import date_end, iso_date
+from ..refdates import date_end, iso_date
 from ..text import title_case
 from .features import year_of
 from .model import Labelled

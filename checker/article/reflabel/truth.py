@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..refdata import ACCESS_WORDS, CUT_IDENTIFIERS, IDENTIFIER_WORDS, PAGE_WORDS, VOLUME_LINE
-from ..segment import date_end
+from ..refdates import date_end
 from .features import word_features, year_of
 
 LABELS = ("AS", "AG", "AX", "Y", "D", "T", "C", "V", "P", "I", "A", "R", "O")

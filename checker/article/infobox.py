@@ -1,6 +1,6 @@
 """The infobox: title, image caption and label/value rows, glued into the lead's first line.
 
-Labels come from :data:`~.furniture.INFOBOX_LABELS`.  "In office" reads as
+Labels come from :data:`~.infoboxdata.INFOBOX_LABELS`.  "In office" reads as
 ``office`` glued to its first date; the office title is whatever stands
 between the previous row's value and that anchor.  Glued values such as
 ``smith1879-11-077`` (name, hidden ISO date, day) are split first.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .furniture import (
+from .furniture import MONTHS
+from .infoboxdata import (
     INFOBOX_HEADERS,
     INFOBOX_LABELS,
-    MONTHS,
     OFFICE_LABEL,
     OFFICE_TOKEN,
     PERSON_LABELS,

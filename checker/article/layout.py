@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contents import appendix_headings, find_contents
-from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES, WEB_PREFIX, WEBSITE_LABEL
+from .furniture import STOPWORDS, TOP_HATNOTE_PHRASES
 from .infobox import HIDDEN_ISO_DATE, find_labels, parse_infobox
+from .infoboxdata import WEB_PREFIX, WEBSITE_LABEL
 from .inline import NOTE_PREFIX, TAG_PREFIX
 from .model import HeadingSpec
 from .refdata import DOMAIN_SUFFIXES
